@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace IQLearning.Web.Features.Home;
+
+public sealed class HomeController : Controller
+{
+    [HttpGet("/")]
+    public IActionResult Index() => View();
+
+    /// <summary>Renders the page for an error status (404, 403, 429 …) re-executed by the status-code middleware.</summary>
+    [HttpGet("/error/{status:int}")]
+    public IActionResult Error(int status)
+    {
+        Response.StatusCode = status is >= 400 and < 600 ? status : 500;
+        return View(Response.StatusCode);
+    }
+
+    [HttpGet("/error")]
+    public IActionResult Exception()
+    {
+        Response.StatusCode = 500;
+        return View("Error", 500);
+    }
+}

@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using Hangfire;
+using Hangfire.Storage.SQLite;
+
+namespace IQLearning.Web.Infrastructure;
+
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>File of the Hangfire SQLite storage, relative to the data directory.</summary>
+    public string SqliteFile { get; set; } = "hangfire.db";
+
+    [Range(1, 64)] public int WorkerCount { get; set; } = 2;
+
+    /// <summary>False runs no job server in this process (jobs are still queued); for a web-only replica.</summary>
+    public bool RunServer { get; set; } = true;
+}
+
+public static class BackgroundJobsExtensions
+{
+    public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var dataDirectory = SiteOptions.ResolveDataDirectory(configuration);
+        services.AddHangfire(cfg =>
+        {
+            Directory.CreateDirectory(dataDirectory);
+            cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+               .UseSimpleAssemblyNameTypeSerializer()
+               .UseRecommendedSerializerSettings()
+               // The storage's default poll is 15 s; a confirmation mail should not wait that long.
+               .UseSQLiteStorage(Path.Combine(dataDirectory, options.SqliteFile),
+                   new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+        });
+        if (options.RunServer)
+            services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = options.WorkerCount;
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+                o.ShutdownTimeout = TimeSpan.FromSeconds(30);
+            });
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}
