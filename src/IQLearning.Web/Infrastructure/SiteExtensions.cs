@@ -12,6 +12,9 @@ public static class SiteExtensions
     {
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateOnStart();
         services.AddHttpContextAccessor();
+        // German text stays readable in the HTML (ä, ß, „“) instead of becoming numeric entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<PublicLinks>();
         services.AddSiteLocalization();
         services.AddSiteRateLimits(configuration);

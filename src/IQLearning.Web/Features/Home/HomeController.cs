@@ -7,15 +7,15 @@ public sealed class HomeController : Controller
     [HttpGet("/")]
     public IActionResult Index() => View();
 
-    /// <summary>Renders the page for an error status (404, 403, 429 …) re-executed by the status-code middleware.</summary>
-    [HttpGet("/error/{status:int}")]
+    /// <summary>Renders the page for an error status (404, 403, 429 …) re-executed by the status-code middleware; any method, since a failed POST is re-executed as a POST.</summary>
+    [Route("/error/{status:int}")]
     public IActionResult Error(int status)
     {
         Response.StatusCode = status is >= 400 and < 600 ? status : 500;
         return View(Response.StatusCode);
     }
 
-    [HttpGet("/error")]
+    [Route("/error")]
     public IActionResult Exception()
     {
         Response.StatusCode = 500;
