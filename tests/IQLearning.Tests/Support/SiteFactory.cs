@@ -65,6 +65,8 @@ public class SiteFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the theme's files come from the publish output; from the build output they need this.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Site:DataDirectory", DataDirectory);
         builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Mail:Smtp:Port", SmtpPort.ToString());
