@@ -18,8 +18,9 @@ public class SiteFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string> _settings = new();
     private readonly List<Action<IServiceCollection>> _services = [];
 
-    public SiteFactory(bool startSmtp = true, bool kestrel = false)
+    public SiteFactory(bool startSmtp = true, bool kestrel = false, bool useSmtp = true)
     {
+        UsesSmtp = useSmtp;
         DataDirectory = Directory.CreateTempSubdirectory("iql-test-").FullName;
         SmtpPort = FreeTcpPort();
         if (startSmtp) StartSmtp();
@@ -27,6 +28,7 @@ public class SiteFactory : WebApplicationFactory<Program>
     }
 
     public string DataDirectory { get; }
+    public bool UsesSmtp { get; }
     public int SmtpPort { get; }
     public SimpleSmtpServer? Smtp { get; private set; }
 
@@ -68,7 +70,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         // Outside Development the theme's files come from the publish output; from the build output they need this.
         builder.UseStaticWebAssets();
         builder.UseSetting("Site:DataDirectory", DataDirectory);
-        builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Mail:Smtp:Host", UsesSmtp ? "127.0.0.1" : "");
         builder.UseSetting("Mail:Smtp:Port", SmtpPort.ToString());
         builder.UseSetting("Mail:Smtp:Security", "None");
         builder.UseSetting("Mail:Smtp:TimeoutSeconds", "5");
