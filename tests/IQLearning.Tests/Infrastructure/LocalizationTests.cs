@@ -68,6 +68,26 @@ public sealed class LocalizationTests(TestSite site) : IClassFixture<TestSite>
             Assert.NotNull(page.QuerySelector($"footer a[href='{footer}']"));
     }
 
+    [Theory]
+    [InlineData("/impressum", "Imprint")]
+    [InlineData("/datenschutz", "Privacy notice")]
+    [InlineData("/barrierefreiheit", "Accessibility statement")]
+    [InlineData("/leichte-sprache", "Plain language")]
+    public async Task Long_page_texts_come_in_the_request_language(string url, string heading)
+    {
+        using var german = SiteClient.For(site, "de");
+        using var english = SiteClient.For(site, "en");
+        var (_, de) = await german.GetAsync(url);
+        var (_, en) = await english.GetAsync(url);
+
+        Assert.Equal(heading, en.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("en", en.DocumentElement.GetAttribute("lang"));
+        // The body is the English view, not the German one under an English heading.
+        Assert.NotEqual(de.QuerySelector("main")!.TextContent.Replace(de.QuerySelector("h1")!.TextContent, ""),
+                        en.QuerySelector("main")!.TextContent.Replace(en.QuerySelector("h1")!.TextContent, ""));
+        Assert.DoesNotContain(" und ", en.QuerySelector("main")!.TextContent);
+    }
+
     [Fact]
     public async Task Unknown_pages_get_a_localized_404_page()
     {
