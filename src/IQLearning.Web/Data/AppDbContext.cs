@@ -11,6 +11,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 {
     public DbSet<Features.Notifications.OutboxMessage> OutboxMessages => Set<Features.Notifications.OutboxMessage>();
     public DbSet<Features.Notifications.OutboxAttachment> OutboxAttachments => Set<Features.Notifications.OutboxAttachment>();
+    public DbSet<Features.Content.Model.ContentItem> ContentItems => Set<Features.Content.Model.ContentItem>();
+    public DbSet<Features.Content.Model.ContentVersion> ContentVersions => Set<Features.Content.Model.ContentVersion>();
+    public DbSet<Features.Content.Model.SpecialistUnit> SpecialistUnits => Set<Features.Content.Model.SpecialistUnit>();
+    public DbSet<Features.Content.Model.UnitMembership> UnitMemberships => Set<Features.Content.Model.UnitMembership>();
+    public DbSet<Features.Content.Model.ContentAuditEntry> ContentAudit => Set<Features.Content.Model.ContentAuditEntry>();
+    public DbSet<Features.Content.Model.MediaFile> MediaFiles => Set<Features.Content.Model.MediaFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
