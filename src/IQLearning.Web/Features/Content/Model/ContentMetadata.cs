@@ -21,7 +21,11 @@ public sealed record CourseMetadata(
 
 public sealed record CourseModule(string Title, IReadOnlyList<string> Lessons);
 
-public sealed record LessonMetadata(int DurationMinutes, bool Required);
+/// <param name="FileName">The lesson's file name without .md (NN-slug), kept so an export writes the same files.</param>
+public sealed record LessonMetadata(string FileName, int DurationMinutes, bool Required);
+
+/// <summary>Where an assessment or scenario came from, for export.</summary>
+public sealed record SourceFileMetadata(string FileName);
 
 public sealed record MaterialMetadata(IReadOnlyList<string> Audiences, IReadOnlyList<string> Topics, IReadOnlyList<MaterialAttachment> Attachments);
 
