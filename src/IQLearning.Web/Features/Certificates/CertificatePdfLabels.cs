@@ -18,6 +18,7 @@ internal sealed record CertificatePdfLabels(
     string HourPlural,
     string Scope,
     string Outcomes,
+    string MoreOutcomesFormat,
     string IssuedOn,
     string ValidUntil,
     string IssuedBy,
@@ -36,6 +37,7 @@ internal sealed record CertificatePdfLabels(
         HourPlural: "Stunden",
         Scope: "Umfang",
         Outcomes: "Lernergebnisse",
+        MoreOutcomesFormat: "… und {0} weitere Lernergebnisse",
         IssuedOn: "Ausgestellt am",
         ValidUntil: "Gültig bis",
         IssuedBy: "Ausgestellt von",
@@ -54,6 +56,7 @@ internal sealed record CertificatePdfLabels(
         HourPlural: "hours",
         Scope: "Duration",
         Outcomes: "Learning outcomes",
+        MoreOutcomesFormat: "… and {0} more learning outcomes",
         IssuedOn: "Issued on",
         ValidUntil: "Valid until",
         IssuedBy: "Issued by",
@@ -68,6 +71,8 @@ internal sealed record CertificatePdfLabels(
     };
 
     public string Date(DateTimeOffset at) => at.ToString(DateFormat, Culture);
+
+    public string MoreOutcomes(int count) => string.Format(Culture, MoreOutcomesFormat, count);
 
     public string Hours(decimal hours) =>
         $"{hours.ToString("0.##", Culture)} {(hours == 1 ? HourSingular : HourPlural)}";

@@ -10,7 +10,7 @@ namespace IQLearning.Web.Features.Certificates;
 internal sealed class CertificatePdfLayout(XGraphics gfx, double pageWidth, double pageHeight, CertificateSnapshot certificate, CertificatePdfLabels labels)
 {
     private const double Margin = 70;
-    private const double RightColumnWidth = 190;
+    private const double RightColumnWidth = 210;
     private const double QrSize = 110;
     private static readonly XColor Ink = XColor.FromArgb(0x1F, 0x3A, 0x5F);
     // Per render, not static: PDFsharp's brushes are mutable objects and renders run in parallel.
@@ -57,22 +57,33 @@ internal sealed class CertificatePdfLayout(XGraphics gfx, double pageWidth, doub
         return DrawLines(fitted.Lines, fitted.Font, brush, Margin, y, ContentWidth, XStringFormats.TopCenter);
     }
 
-    /// <summary>The learning outcomes as a bulleted list, cut with "…" where the space ends.</summary>
+    /// <summary>
+    /// The learning outcomes as a bulleted list. What does not fit is not dropped silently: the last line then
+    /// says how many outcomes are left out (the full list is in the Open Badge and on the verification page).
+    /// </summary>
     private void DrawOutcomes(double top, double bottom)
     {
-        if (certificate.LearningOutcomes.Count == 0) return;
+        var outcomes = certificate.LearningOutcomes;
+        if (outcomes.Count == 0) return;
         var heading = new XFont(CertificateFonts.Sans, 11, XFontStyleEx.Bold);
         var y = DrawLines([labels.Outcomes], heading, _inkBrush, Margin, top, LeftColumnWidth, XStringFormats.TopLeft) + 4;
         var font = new XFont(CertificateFonts.Sans, 10);
         var lineHeight = font.GetHeight();
-        const double indent = 12;
-        foreach (var outcome in certificate.LearningOutcomes)
+        const double indent = 12, spacing = 2;
+        var width = LeftColumnWidth - indent;
+        for (var i = 0; i < outcomes.Count; i++)
         {
-            var room = (int)Math.Floor((bottom - y) / lineHeight);
+            var following = outcomes.Count - i - 1;
+            var room = (int)Math.Floor((bottom - y - (following > 0 ? lineHeight + spacing : 0)) / lineHeight);
+            var lines = Wrap(gfx, outcomes[i], font, width);
+            if (following > 0 && lines.Count > room)
+            {
+                DrawLines([labels.MoreOutcomes(following + 1)], font, _mutedBrush, Margin + indent, y, width, XStringFormats.TopLeft);
+                return;
+            }
             if (room < 1) return;
-            var lines = Truncate(gfx, Wrap(gfx, outcome, font, LeftColumnWidth - indent), font, LeftColumnWidth - indent, room);
             gfx.DrawString("•", font, _textBrush, new XRect(Margin, y, indent, lineHeight), XStringFormats.TopLeft);
-            y = DrawLines(lines, font, _textBrush, Margin + indent, y, LeftColumnWidth - indent, XStringFormats.TopLeft) + 2;
+            y = DrawLines(Truncate(gfx, lines, font, width, room), font, _textBrush, Margin + indent, y, width, XStringFormats.TopLeft) + spacing;
         }
     }
 
@@ -102,8 +113,8 @@ internal sealed class CertificatePdfLayout(XGraphics gfx, double pageWidth, doub
         y = DrawLines([labels.VerifyAt], label, _mutedBrush, x, y, RightColumnWidth, XStringFormats.TopCenter);
         // A URL reads and types best on one line, so shrink it first and wrap it only when it is very long.
         var url = certificate.VerificationUrl.AbsoluteUri;
-        var fitted = Fit(gfx, url, CertificateFonts.Sans, XFontStyleEx.Regular, 9, 6, RightColumnWidth, 1);
-        if (fitted.IsCut) fitted = Fit(gfx, url, CertificateFonts.Sans, XFontStyleEx.Regular, 8, 6, RightColumnWidth, 2);
+        var fitted = Fit(gfx, url, CertificateFonts.Sans, XFontStyleEx.Regular, 9, 7, RightColumnWidth, 1);
+        if (fitted.IsCut) fitted = Fit(gfx, url, CertificateFonts.Sans, XFontStyleEx.Regular, 9, 6, RightColumnWidth, 2);
         DrawLines(fitted.Lines, fitted.Font, _textBrush, x, y, RightColumnWidth, XStringFormats.TopCenter);
     }
 

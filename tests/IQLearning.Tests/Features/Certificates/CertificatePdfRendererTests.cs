@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using IQLearning.Web.Features.Certificates;
 using QRCoder;
 using UglyToad.PdfPig;
@@ -139,21 +140,35 @@ public class CertificatePdfRendererTests
     }
 
     [Fact]
-    public void Overlong_title_and_many_outcomes_stay_on_one_page_and_are_cut_visibly()
+    public void Overlong_title_is_cut_visibly_and_outcomes_that_do_not_fit_are_counted()
     {
         var certificate = CertificateExamples.German() with
         {
             CourseTitle = string.Join(' ', Enumerable.Repeat("Interkulturelle Öffnung der Verwaltung", 8)),
-            LearningOutcomes = Enumerable.Range(1, 40).Select(i => $"Lernergebnis Nummer {i} mit einer längeren Beschreibung").ToList(),
+            LearningOutcomes = Enumerable.Range(1, 40).Select(i => $"Lernziel {i}: mit einer längeren Beschreibung, die eine zweite Zeile braucht, weil sie so ausführlich formuliert worden ist").ToList(),
         };
 
         using var pdf = PdfDocument.Open(_renderer.Render(certificate).Pdf);
 
         Assert.Equal(1, pdf.NumberOfPages);
         var page = pdf.GetPage(1);
-        Assert.Contains("…", page.Text);
-        Assert.DoesNotContain("Nummer 40 ", page.Text);
+        var text = Squeeze(page.Text);
+        Assert.DoesNotContain(Squeeze(certificate.CourseTitle), text);
+        Assert.Contains("…Version", text);
+        var shown = Regex.Matches(text, @"Lernziel(\d+):").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        var notice = Regex.Match(text, @"…und(\d+)weitereLernergebnisse");
+        Assert.True(notice.Success, "the page should say how many outcomes it leaves out");
+        Assert.Equal(Enumerable.Range(1, shown.Count), shown);
+        Assert.Equal(40, shown.Count + int.Parse(notice.Groups[1].Value));
         Assert.All(page.Letters, l => Assert.InRange(l.BoundingBox.Bottom, 0, page.Height));
+    }
+
+    [Fact]
+    public void Outcomes_that_fit_are_all_shown_without_a_notice()
+    {
+        var text = PageText(_renderer.Render(CertificateExamples.German()).Pdf);
+
+        Assert.DoesNotContain("weitereLernergebnisse", text);
     }
 
     // PdfPig rebuilds spaces from glyph positions, so compare text without white space.
