@@ -44,7 +44,8 @@ public sealed class CredentialSigningKeys : IDisposable
     public byte[] Export()
     {
         var keys = _keys.Select(k => new ExportedKey(k.KeyId, k.Algorithm.ToString(), k.ExportPkcs8())).ToList();
-        return JsonSerializer.SerializeToUtf8Bytes(new ExportedKeys(BlobVersion, keys));
+        try { return JsonSerializer.SerializeToUtf8Bytes(new ExportedKeys(BlobVersion, keys)); }
+        finally { keys.ForEach(k => CryptographicOperations.ZeroMemory(k.Pkcs8)); } // leave no loose copies of the keys
     }
 
     /// <summary>Reads what <see cref="Export"/> wrote; each key must still match its kid.</summary>
@@ -81,6 +82,7 @@ public sealed class CredentialSigningKeys : IDisposable
         if (!Enum.TryParse<SigningAlgorithm>(exported.Alg, out var algorithm))
             throw new CryptographicException($"Unknown algorithm '{exported.Alg}' in the key blob.");
         var key = CredentialSigningKey.Import(algorithm, exported.Pkcs8);
+        CryptographicOperations.ZeroMemory(exported.Pkcs8);
         if (key.KeyId == exported.Kid) return key;
         key.Dispose();
         throw new CryptographicException($"The key stored as {exported.Kid} has the thumbprint {key.KeyId}.");
