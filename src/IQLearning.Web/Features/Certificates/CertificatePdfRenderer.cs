@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using QRCoder;
+
+namespace IQLearning.Web.Features.Certificates;
+
+/// <summary>A rendered certificate and the SHA-256 of its bytes (lower-case hex), which the issue record keeps.</summary>
+public sealed record RenderedCertificate(byte[] Pdf, string Sha256);
+
+/// <summary>
+/// Renders a certificate as a one-page A4 landscape PDF with real, searchable text and a QR code to its
+/// verification page. The same snapshot always gives the same bytes, so an issued PDF can be re-rendered on
+/// demand and compared with the hash stored at issue.
+/// </summary>
+public sealed class CertificatePdfRenderer
+{
+    private const string Producer = "IQLearning";
+
+    public RenderedCertificate Render(CertificateSnapshot certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        CertificateFonts.EnsureRegistered();
+        var labels = CertificatePdfLabels.For(certificate.Language);
+
+        using var document = NewDocument(certificate, labels);
+        var page = document.AddPage();
+        page.Size = PageSize.A4;
+        page.Orientation = PageOrientation.Landscape;
+        using (var gfx = XGraphics.FromPdfPage(page))
+        using (var qrCode = QrCode(certificate.VerificationUrl))
+        {
+            new CertificatePdfLayout(gfx, page.Width.Point, page.Height.Point, certificate, labels).Draw(qrCode);
+        }
+
+        var pdf = ReproduciblePdf.Normalize(Save(document), certificate.Number.Value);
+        return new RenderedCertificate(pdf, Convert.ToHexStringLower(SHA256.HashData(pdf)));
+    }
+
+    private static PdfDocument NewDocument(CertificateSnapshot certificate, CertificatePdfLabels labels)
+    {
+        var document = new PdfDocument { Language = labels.PdfLanguage };
+        var info = document.Info;
+        info.Title = $"{labels.Title}: {certificate.CourseTitle} – {certificate.HolderName}";
+        info.Author = certificate.IssuingUnit;
+        info.Subject = $"{labels.Number} {certificate.Number}";
+        info.Creator = Producer;
+        // Fixed dates and a document ID derived from the number, instead of "now" and a random GUID,
+        // make the bytes depend on the snapshot alone (the rest is done by ReproduciblePdf after saving).
+        info.CreationDate = certificate.IssuedAt.UtcDateTime;
+        info.ModificationDate = certificate.IssuedAt.UtcDateTime;
+        var id = ReproduciblePdf.DocumentId(certificate.Number.Value);
+        document.Internals.FirstDocumentID = id;
+        document.Internals.SecondDocumentID = id;
+        document.PageLayout = PdfPageLayout.SinglePage;
+        document.ViewerPreferences.DisplayDocTitle = true;
+        return document;
+    }
+
+    private static XImage QrCode(Uri url)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url.AbsoluteUri, QRCodeGenerator.ECCLevel.M);
+        // Explicit RGB colours make QRCoder write a palette PNG; its default 1-bit greyscale PNG is
+        // rejected by PDFsharp ("Unsupported image format").
+        var png = new PngByteQRCode(data).GetGraphic(8, [0, 0, 0], [255, 255, 255]);
+        var image = XImage.FromStream(new MemoryStream(png));
+        image.Interpolate = false; // keep the modules sharp when a viewer scales the page
+        return image;
+    }
+
+    private static byte[] Save(PdfDocument document)
+    {
+        using var stream = new MemoryStream();
+        document.Save(stream, closeStream: false);
+        return stream.ToArray();
+    }
+}
