@@ -1,6 +1,7 @@
 using IQLearning.Web.Data;
 using IQLearning.Web.Features.Accounts;
 using IQLearning.Web.Features.Admin;
+using IQLearning.Web.Features.Content;
 using IQLearning.Web.Features.Health;
 using IQLearning.Web.Features.Notifications;
 using IQLearning.Web.Infrastructure;
@@ -13,6 +14,7 @@ builder.Services
     .AddBackgroundJobs(builder.Configuration)
     .AddNotifications(builder.Configuration)
     .AddAccounts()
+    .AddContent(builder.Configuration)
     .AddAdmin()
     .AddHealth();
 

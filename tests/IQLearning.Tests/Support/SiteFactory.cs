@@ -76,6 +76,8 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Mail:Smtp:TimeoutSeconds", "5");
         builder.UseSetting("Mail:FromAddress", "no-reply@iqlearning.test");
         builder.UseSetting("RateLimits:AccountPostsPerMinute", "10000");
+        // Most tests need no curriculum; those that do set Content:SeedDirectory to the shipped content/.
+        builder.UseSetting("Content:SeedDirectory", "");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
     }
@@ -87,6 +89,16 @@ public class SiteFactory : WebApplicationFactory<Program>
         StopSmtp();
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>The repository's content/ folder: the shipped curriculum.</summary>
+    public static string ShippedContent => Path.Combine(RepositoryRoot(), "content");
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "IQLearning.sln"))) return dir.FullName;
+        throw new InvalidOperationException("IQLearning.sln not found above " + AppContext.BaseDirectory);
     }
 
     internal static int FreeTcpPort()
