@@ -30,6 +30,7 @@ public static class ContentServiceCollectionExtensions
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentExporter>();
         services.AddScoped<ContentActors>();
+        services.AddScoped<ContentWorkflow>();
         services.AddSiteCommand<ContentCommand>();
         services.AddStartupTask<SeedShippedContent>();
         return services;
