@@ -17,6 +17,20 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Content.Model.UnitMembership> UnitMemberships => Set<Features.Content.Model.UnitMembership>();
     public DbSet<Features.Content.Model.ContentAuditEntry> ContentAudit => Set<Features.Content.Model.ContentAuditEntry>();
     public DbSet<Features.Content.Model.MediaFile> MediaFiles => Set<Features.Content.Model.MediaFile>();
+    public DbSet<Features.Learning.Model.Enrollment> Enrollments => Set<Features.Learning.Model.Enrollment>();
+    public DbSet<Features.Learning.Model.LessonProgress> LessonProgress => Set<Features.Learning.Model.LessonProgress>();
+    public DbSet<Features.Assessments.Model.QuizAttempt> QuizAttempts => Set<Features.Assessments.Model.QuizAttempt>();
+    public DbSet<Features.Assessments.Model.ScenarioRun> ScenarioRuns => Set<Features.Assessments.Model.ScenarioRun>();
+    public DbSet<Features.Assessments.Model.SelfAssessmentResult> SelfAssessmentResults => Set<Features.Assessments.Model.SelfAssessmentResult>();
+    public DbSet<Features.Certificates.Model.IssuedCertificate> Certificates => Set<Features.Certificates.Model.IssuedCertificate>();
+    public DbSet<Features.Certificates.Model.CertificateDelivery> CertificateDeliveries => Set<Features.Certificates.Model.CertificateDelivery>();
+    public DbSet<Features.Certificates.Model.SigningKeyRing> SigningKeyRings => Set<Features.Certificates.Model.SigningKeyRing>();
+    public DbSet<Features.Organizations.Model.Organization> Organizations => Set<Features.Organizations.Model.Organization>();
+    public DbSet<Features.Organizations.Model.OrganizationMember> OrganizationMembers => Set<Features.Organizations.Model.OrganizationMember>();
+    public DbSet<Features.Organizations.Model.Invitation> Invitations => Set<Features.Organizations.Model.Invitation>();
+    public DbSet<Features.Organizations.Model.Assignment> Assignments => Set<Features.Organizations.Model.Assignment>();
+    public DbSet<Features.Organizations.Model.CertificateConsent> CertificateConsents => Set<Features.Organizations.Model.CertificateConsent>();
+    public DbSet<Features.Organizations.Model.ReminderLog> ReminderLog => Set<Features.Organizations.Model.ReminderLog>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
