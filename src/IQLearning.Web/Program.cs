@@ -6,6 +6,8 @@ using IQLearning.Web.Features.Health;
 using IQLearning.Web.Features.Notifications;
 using IQLearning.Web.Infrastructure;
 
+try
+{
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services
@@ -29,5 +31,12 @@ app.MapHealth();
 
 await app.RunAsync();
 return 0;
+}
+catch (StartupFailedException ex)
+{
+    // One clear line naming the setting, instead of a stack trace.
+    Console.Error.WriteLine($"IQLearning cannot start. {ex.Message}");
+    return 1;
+}
 
 public partial class Program;

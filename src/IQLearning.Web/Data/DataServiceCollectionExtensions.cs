@@ -10,19 +10,25 @@ public static class DataServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (options.Provider != "Sqlite")
-            throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported yet; use Sqlite.");
-
-        var dataDirectory = SiteOptions.ResolveDataDirectory(configuration);
-        var connectionString = SqliteConnectionString(options.ConnectionString, dataDirectory);
-        services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, db) =>
+        switch (options.Provider)
         {
-            db.UseSqlite(connectionString);
-            db.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
-        });
+            case "Sqlite":
+                var sqlite = SqliteConnectionString(options.ConnectionString, SiteOptions.ResolveDataDirectory(configuration));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, db) => db.UseSqlite(sqlite).AddInterceptors(Interceptors(sp)));
+                break;
+            case "Postgres":
+                var postgres = PostgresConnectionString(options.ConnectionString);
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, db) => db.UseNpgsql(postgres).AddInterceptors(Interceptors(sp)));
+                break;
+            default:
+                throw new StartupFailedException("Database:Provider", $"'{options.Provider}' is not a provider; use Sqlite or Postgres.");
+        }
         services.AddStartupTask<MigrateDatabase>();
         return services;
     }
+
+    private static IEnumerable<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> Interceptors(IServiceProvider sp) =>
+        sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>();
 
     internal static string SqliteConnectionString(string? configured, string dataDirectory)
     {
@@ -36,9 +42,17 @@ public static class DataServiceCollectionExtensions
         builder.Pooling = true;
         return builder.ToString();
     }
+
+    internal static string PostgresConnectionString(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+            throw new StartupFailedException("Database:ConnectionString", "is required when Database:Provider is Postgres (e.g. Host=db;Database=iqlearning;Username=…;Password=…).");
+        try { return new Npgsql.NpgsqlConnectionStringBuilder(configured).ConnectionString; }
+        catch (ArgumentException ex) { throw new StartupFailedException("Database:ConnectionString", $"is not a valid PostgreSQL connection string: {ex.Message}"); }
+    }
 }
 
-/// <summary>Applies pending migrations at start and puts the SQLite file in WAL mode.</summary>
+/// <summary>Applies pending migrations at start (EF Core holds a database lock meanwhile, so only one replica migrates).</summary>
 internal sealed class MigrateDatabase(AppDbContext db, ILogger<MigrateDatabase> logger) : IStartupTask
 {
     public int Order => 0;
@@ -51,13 +65,27 @@ internal sealed class MigrateDatabase(AppDbContext db, ILogger<MigrateDatabase> 
             var directory = Path.GetDirectoryName(file);
             if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         }
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
+        try
         {
-            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
-            await db.Database.MigrateAsync(cancellationToken);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+        }
+        catch (Exception ex) when (db.Database.IsNpgsql() && ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            throw new StartupFailedException("Database:ConnectionString",
+                $"cannot use the PostgreSQL database ({Describe(db.Database.GetConnectionString())}): {ex.Message}");
         }
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    private static string Describe(string? connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        return $"host {builder.Host}, port {builder.Port}, database {builder.Database}";
     }
 }

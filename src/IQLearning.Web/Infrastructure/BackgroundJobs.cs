@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Hangfire;
+using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
+using IQLearning.Web.Data;
 
 namespace IQLearning.Web.Infrastructure;
 
@@ -15,6 +17,9 @@ public sealed class JobsOptions
 
     /// <summary>False runs no job server in this process (jobs are still queued); for a web-only replica.</summary>
     public bool RunServer { get; set; } = true;
+
+    /// <summary>How long a job fetched by a worker that died stays invisible before another worker takes it (PostgreSQL storage).</summary>
+    [Range(5, 3600)] public int InvisibilityTimeoutSeconds { get; set; } = 300;
 }
 
 public static class BackgroundJobsExtensions
@@ -24,15 +29,28 @@ public static class BackgroundJobsExtensions
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         var dataDirectory = SiteOptions.ResolveDataDirectory(configuration);
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddHangfire(cfg =>
         {
-            Directory.CreateDirectory(dataDirectory);
             cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                .UseSimpleAssemblyNameTypeSerializer()
-               .UseRecommendedSerializerSettings()
-               // The storage's default poll is 15 s; a confirmation mail should not wait that long.
-               .UseSQLiteStorage(Path.Combine(dataDirectory, options.SqliteFile),
-                   new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+               .UseRecommendedSerializerSettings();
+            if (database.Provider == "Postgres")
+                // The jobs live in the same PostgreSQL database (schema "hangfire"), shared by every replica.
+                cfg.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(DataServiceCollectionExtensions.PostgresConnectionString(database.ConnectionString)),
+                    new PostgreSqlStorageOptions
+                    {
+                        QueuePollInterval = TimeSpan.FromSeconds(1),
+                        InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds),
+                        PrepareSchemaIfNecessary = true,
+                    });
+            else
+            {
+                Directory.CreateDirectory(dataDirectory);
+                // The storage's default poll is 15 s; a confirmation mail should not wait that long.
+                cfg.UseSQLiteStorage(Path.Combine(dataDirectory, options.SqliteFile),
+                    new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+            }
         });
         if (options.RunServer)
             services.AddHangfireServer(o =>

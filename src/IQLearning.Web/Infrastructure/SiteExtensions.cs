@@ -12,6 +12,7 @@ public static class SiteExtensions
     {
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateOnStart();
         services.AddHttpContextAccessor();
+        services.AddSharedState(configuration);
         // German text stays readable in the HTML (ä, ß, „“) instead of becoming numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

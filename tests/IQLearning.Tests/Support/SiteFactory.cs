@@ -22,12 +22,15 @@ public class SiteFactory : WebApplicationFactory<Program>
     {
         UsesSmtp = useSmtp;
         DataDirectory = Directory.CreateTempSubdirectory("iql-test-").FullName;
+        Database = TestDatabase.Create();
         SmtpPort = FreeTcpPort();
         if (startSmtp) StartSmtp();
         if (kestrel) UseKestrel(0);
     }
 
     public string DataDirectory { get; }
+    /// <summary>The database this site runs on: SQLite in the data directory, or a fresh PostgreSQL database.</summary>
+    public TestDatabase Database { get; }
     public bool UsesSmtp { get; }
     public int SmtpPort { get; }
     public SimpleSmtpServer? Smtp { get; private set; }
@@ -70,6 +73,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         // Outside Development the theme's files come from the publish output; from the build output they need this.
         builder.UseStaticWebAssets();
         builder.UseSetting("Site:DataDirectory", DataDirectory);
+        foreach (var (key, value) in Database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Mail:Smtp:Host", UsesSmtp ? "127.0.0.1" : "");
         builder.UseSetting("Mail:Smtp:Port", SmtpPort.ToString());
         builder.UseSetting("Mail:Smtp:Security", "None");
@@ -88,6 +92,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         if (!disposing) return;
         StopSmtp();
         SqliteConnection.ClearAllPools();
+        Database.Drop();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
