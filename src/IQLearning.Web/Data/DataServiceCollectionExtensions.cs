@@ -15,10 +15,12 @@ public static class DataServiceCollectionExtensions
             case "Sqlite":
                 var sqlite = SqliteConnectionString(options.ConnectionString, SiteOptions.ResolveDataDirectory(configuration));
                 services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, db) => db.UseSqlite(sqlite).AddInterceptors(Interceptors(sp)));
+                services.AddSingleton<IStartupLock, SingleNodeStartupLock>();
                 break;
             case "Postgres":
                 var postgres = PostgresConnectionString(options.ConnectionString);
                 services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, db) => db.UseNpgsql(postgres).AddInterceptors(Interceptors(sp)));
+                services.AddSingleton<IStartupLock>(sp => new PostgresStartupLock(postgres, sp.GetRequiredService<ILogger<PostgresStartupLock>>()));
                 break;
             default:
                 throw new StartupFailedException("Database:Provider", $"'{options.Provider}' is not a provider; use Sqlite or Postgres.");
