@@ -58,7 +58,7 @@ public sealed class MediaLibrary(AppDbContext db, ContentActors actors)
         if (unitFilter is { } only && units.All(u => u.Id != only)) return null;
         var unitIds = unitFilter is { } id ? [id] : units.Select(u => u.Id).ToList();
         var entries = await Entries(unitIds).Take(PageSize).ToListAsync(cancellationToken);
-        var uploaded = uploadedId is { } uploadedEntry ? await Entries(units.Select(u => u.Id).ToList()).FirstOrDefaultAsync(e => e.Id == uploadedEntry, cancellationToken) : null;
+        var uploaded = uploadedId is { } uploadedEntry ? await Entries(units.Select(u => u.Id).ToList(), uploadedEntry).FirstOrDefaultAsync(cancellationToken) : null;
         var fields = new MediaUploadFields
         {
             Units = units, UnitId = refused?.UnitId ?? unitFilter ?? (units.Count == 1 ? units[0].Id : null),
@@ -70,7 +70,7 @@ public sealed class MediaLibrary(AppDbContext db, ContentActors actors)
     public async Task<MediaEntry?> EntryAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken = default)
     {
         var unitIds = (await UnitsAsync(user, cancellationToken)).Select(u => u.Id).ToList();
-        return await Entries(unitIds).FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        return await Entries(unitIds, id).FirstOrDefaultAsync(cancellationToken);
     }
 
     private async Task<List<UnitChoice>> UnitsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -82,9 +82,9 @@ public sealed class MediaLibrary(AppDbContext db, ContentActors actors)
             .OrderBy(u => u.Name).Select(u => new UnitChoice(u.Id, u.Name)).ToListAsync(cancellationToken);
     }
 
-    private IQueryable<MediaEntry> Entries(List<int> unitIds) =>
+    private IQueryable<MediaEntry> Entries(List<int> unitIds, int? id = null) =>
         from m in db.MediaFiles.AsNoTracking()
-        where unitIds.Contains(m.UnitId)
+        where unitIds.Contains(m.UnitId) && (id == null || m.Id == id)
         join u in db.SpecialistUnits on m.UnitId equals u.Id
         join p in db.Users on m.UploadedById equals p.Id into people
         from p in people.DefaultIfEmpty()
