@@ -63,9 +63,15 @@ public sealed class MediaUploadReader(IOptions<MediaOptions> options, IAntiforge
                 }
                 if (!verified && !(verified = await IsTokenValidAsync(context, fields))) return (null, StatusCodes.Status400BadRequest);
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
-                var file = fileName.Length == 0 ? null : await ReadFileAsync(section.Body, fileName, canBeVideo: name == nameof(MediaUploadForm.File), context.RequestAborted);
-                if (name == nameof(MediaUploadForm.File)) form.File ??= file;
-                else if (name == nameof(MediaUploadForm.Captions)) form.Captions ??= file;
+                var isFile = name == nameof(MediaUploadForm.File) && form.File is null;
+                var isCaptions = name == nameof(MediaUploadForm.Captions) && form.Captions is null;
+                if (fileName.Length == 0 || !(isFile || isCaptions))
+                {
+                    await section.Body.CopyToAsync(Stream.Null, context.RequestAborted); // an empty file input, or a part nobody asked for
+                    continue;
+                }
+                var file = await ReadFileAsync(section.Body, fileName, canBeVideo: isFile, context.RequestAborted);
+                if (isFile) form.File = file; else form.Captions = file;
             }
         }
         catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
