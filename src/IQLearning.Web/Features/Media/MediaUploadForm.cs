@@ -57,7 +57,7 @@ public sealed class MediaUploadReader(IOptions<MediaOptions> options, IAntiforge
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
                 if (!disposition.IsFileDisposition())
                 {
-                    // A checked checkbox arrives twice ("true", then the hidden "false"), so values add up.
+                    // A field may come more than once (a checkbox with a hidden "false"), so values add up.
                     fields[name] = StringValues.Concat(fields.GetValueOrDefault(name), await ReadTextAsync(section.Body, context.RequestAborted));
                     continue;
                 }

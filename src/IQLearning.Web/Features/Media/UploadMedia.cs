@@ -34,9 +34,9 @@ public sealed class UploadMedia(AppDbContext db, MediaStore store, ContentActors
         var captions = Check(form.Captions, nameof(form.Captions), errors);
         if (file is { Type.Kind: MediaKind.Image }) CheckAltText(form, errors);
         if (file is { Type.Kind: MediaKind.Video } && captions is null && form.Captions is null)
-            errors.Add(new(nameof(form.Captions), "Media.Error.CaptionsRequired", form.File!.FileName));
+            errors.Add(new(nameof(form.Captions), "Media.Error.CaptionsRequired", MediaFileName.Clean(form.File!.FileName)));
         if (captions is { Type.Kind: not MediaKind.Captions })
-            errors.Add(new(nameof(form.Captions), "Media.Error.CaptionsNotVtt", form.Captions!.FileName));
+            errors.Add(new(nameof(form.Captions), "Media.Error.CaptionsNotVtt", MediaFileName.Clean(form.Captions!.FileName)));
         if (file is { Type.Kind: not MediaKind.Video } && form.Captions is not null)
             errors.Add(new(nameof(form.Captions), "Media.Error.CaptionsOnlyForVideo"));
         if (errors.Count > 0 || file is null) return new(null, false, errors);
