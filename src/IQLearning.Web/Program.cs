@@ -3,6 +3,7 @@ using IQLearning.Web.Features.Accounts;
 using IQLearning.Web.Features.Admin;
 using IQLearning.Web.Features.Content;
 using IQLearning.Web.Features.Health;
+using IQLearning.Web.Features.Media;
 using IQLearning.Web.Features.Notifications;
 using IQLearning.Web.Infrastructure;
 
@@ -17,6 +18,7 @@ builder.Services
     .AddNotifications(builder.Configuration)
     .AddAccounts()
     .AddContent(builder.Configuration)
+    .AddMedia(builder.Configuration)
     .AddAdmin()
     .AddHealth();
 
