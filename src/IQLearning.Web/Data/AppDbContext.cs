@@ -31,6 +31,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Organizations.Model.Assignment> Assignments => Set<Features.Organizations.Model.Assignment>();
     public DbSet<Features.Organizations.Model.CertificateConsent> CertificateConsents => Set<Features.Organizations.Model.CertificateConsent>();
     public DbSet<Features.Organizations.Model.ReminderLog> ReminderLog => Set<Features.Organizations.Model.ReminderLog>();
+    public DbSet<Features.Audit.AuditEvent> AuditEvents => Set<Features.Audit.AuditEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
