@@ -15,6 +15,7 @@ builder.Services
     .AddNotifications(builder.Configuration)
     .AddAccounts()
     .AddContent(builder.Configuration)
+    .AddCatalog()
     .AddAdmin()
     .AddHealth();
 
