@@ -7,9 +7,11 @@ namespace IQLearning.Web.Features.Catalog;
 /// <summary>What the public may read: the published version of an item that is not archived. Nothing else leaves this feature.</summary>
 internal static class PublishedContent
 {
+    public static IQueryable<ContentVersion> Published(this AppDbContext db) =>
+        db.ContentVersions.AsNoTracking().Where(v => !v.Item!.Archived && v.Item.PublishedVersionId == v.Id);
+
     public static IQueryable<ContentVersion> Published(this AppDbContext db, ContentKind kind) =>
-        db.ContentVersions.AsNoTracking()
-            .Where(v => v.Item!.Kind == kind && !v.Item.Archived && v.Item.PublishedVersionId == v.Id);
+        db.Published().Where(v => v.Item!.Kind == kind);
 
     /// <summary>
     /// Every term must occur in the version's lower-case search text. Plain <c>Contains</c> so that SQLite and

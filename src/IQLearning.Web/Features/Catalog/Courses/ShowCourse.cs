@@ -53,10 +53,9 @@ public sealed class CourseDetails(AppDbContext db)
         CancellationToken cancellationToken)
     {
         var lessonIds = metadata.LessonIds.ToList();
-        var parts = await db.ContentVersions.AsNoTracking()
-            .Where(v => v.Item!.PublishedVersionId == v.Id && !v.Item.Archived &&
-                        ((v.Item.Kind == ContentKind.Lesson && lessonIds.Contains(v.Item.Slug)) ||
-                         (v.Item.Kind == ContentKind.Scenario && v.Item.ParentId == courseId)))
+        var parts = await db.Published()
+            .Where(v => (v.Item!.Kind == ContentKind.Lesson && lessonIds.Contains(v.Item.Slug)) ||
+                        (v.Item.Kind == ContentKind.Scenario && v.Item.ParentId == courseId))
             .Select(v => new { v.Item!.Kind, v.Item.Slug, v.Title, v.MetadataJson })
             .ToListAsync(cancellationToken);
 

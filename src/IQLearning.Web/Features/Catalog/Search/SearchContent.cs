@@ -25,10 +25,9 @@ public sealed class ContentSearch(AppDbContext db)
         var terms = SearchTerms.Of(query);
         if (terms.Count == 0) return new SearchResults(query, []);
 
-        var rows = await db.ContentVersions.AsNoTracking()
-            .Where(v => v.Item!.PublishedVersionId == v.Id && !v.Item.Archived &&
-                        (v.Item.Kind == ContentKind.Course || v.Item.Kind == ContentKind.Lesson ||
-                         v.Item.Kind == ContentKind.Material || v.Item.Kind == ContentKind.Standard))
+        var rows = await db.Published()
+            .Where(v => v.Item!.Kind == ContentKind.Course || v.Item.Kind == ContentKind.Lesson ||
+                        v.Item.Kind == ContentKind.Material || v.Item.Kind == ContentKind.Standard)
             .ContainingAll(terms)
             .Select(v => new
             {
