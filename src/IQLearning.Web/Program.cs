@@ -1,6 +1,7 @@
 using IQLearning.Web.Data;
 using IQLearning.Web.Features.Accounts;
 using IQLearning.Web.Features.Admin;
+using IQLearning.Web.Features.Catalog;
 using IQLearning.Web.Features.Content;
 using IQLearning.Web.Features.Health;
 using IQLearning.Web.Features.Media;
@@ -9,30 +10,31 @@ using IQLearning.Web.Infrastructure;
 
 try
 {
-var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(args);
 
-builder.Services
-    .AddSite(builder.Configuration)
-    .AddData(builder.Configuration)
-    .AddBackgroundJobs(builder.Configuration)
-    .AddNotifications(builder.Configuration)
-    .AddAccounts()
-    .AddContent(builder.Configuration)
-    .AddMedia(builder.Configuration)
-    .AddAdmin()
-    .AddHealth();
+    builder.Services
+        .AddSite(builder.Configuration)
+        .AddData(builder.Configuration)
+        .AddBackgroundJobs(builder.Configuration)
+        .AddNotifications(builder.Configuration)
+        .AddAccounts()
+        .AddContent(builder.Configuration)
+        .AddMedia(builder.Configuration)
+        .AddCatalog()
+        .AddAdmin()
+        .AddHealth();
 
-var app = builder.Build();
+    var app = builder.Build();
 
-if (await app.RunCommandAsync(args) is { } exitCode) return exitCode;
-await app.RunStartupTasksAsync();
+    if (await app.RunCommandAsync(args) is { } exitCode) return exitCode;
+    await app.RunStartupTasksAsync();
 
-app.UseSite();
-app.MapAdmin();
-app.MapHealth();
+    app.UseSite();
+    app.MapAdmin();
+    app.MapHealth();
 
-await app.RunAsync();
-return 0;
+    await app.RunAsync();
+    return 0;
 }
 catch (StartupFailedException ex)
 {
