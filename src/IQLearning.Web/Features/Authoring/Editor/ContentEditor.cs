@@ -105,6 +105,7 @@ public sealed class ContentEditor(AppDbContext db, ContentWorkflow workflow, Edi
             state.AddModelError(nameof(form.UnitId), t["Authoring.Error.Unit"]);
         if (!ContentNames.IsSlug(form.Slug?.Trim())) state.AddModelError(nameof(form.Slug), t["Authoring.Error.Slug"]);
         if (!ContentNames.Languages.Contains(form.Language)) state.AddModelError(nameof(form.Language), t["Validation.Invalid"]);
+        if (kind is not (ContentKind.Lesson or ContentKind.Assessment or ContentKind.Scenario)) form.CourseId = null; // only these belong to a course
         if (form.CourseId is { } course && lists.Courses.All(c => c.Id != course || c.UnitId != form.UnitId))
             state.AddModelError(nameof(form.CourseId), t["Authoring.Error.CourseUnit"]);
         else if (form.CourseId is null && kind == ContentKind.Lesson)
