@@ -52,6 +52,7 @@ public sealed class EditorController(ContentActors actors, ContentEditor editor,
         return this.Refusal(new WorkflowResult(outcome.Outcome)) ?? NotFound();
     }
 
+    // Enum.TryParse also takes "1" for Lesson; the route names kinds by word only.
     private static ContentKind? EditorialKind(string kind) =>
         Enum.TryParse<ContentKind>(kind, ignoreCase: true, out var k) && AuthoringDashboard.EditorialKinds.Contains(k) && !int.TryParse(kind, out _) ? k : null;
 }
