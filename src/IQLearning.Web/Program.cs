@@ -1,6 +1,7 @@
 using IQLearning.Web.Data;
 using IQLearning.Web.Features.Accounts;
 using IQLearning.Web.Features.Admin;
+using IQLearning.Web.Features.Authoring;
 using IQLearning.Web.Features.Catalog;
 using IQLearning.Web.Features.Content;
 using IQLearning.Web.Features.Health;
@@ -21,6 +22,7 @@ try
         .AddContent(builder.Configuration)
         .AddMedia(builder.Configuration)
         .AddCatalog()
+        .AddAuthoring()
         .AddAdmin()
         .AddHealth();
 
