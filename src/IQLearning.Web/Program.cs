@@ -1,6 +1,7 @@
 using IQLearning.Web.Data;
 using IQLearning.Web.Features.Accounts;
 using IQLearning.Web.Features.Admin;
+using IQLearning.Web.Features.Audit;
 using IQLearning.Web.Features.Authoring;
 using IQLearning.Web.Features.Catalog;
 using IQLearning.Web.Features.Content;
@@ -18,6 +19,7 @@ try
         .AddData(builder.Configuration)
         .AddBackgroundJobs(builder.Configuration)
         .AddNotifications(builder.Configuration)
+        .AddAudit()
         .AddAccounts()
         .AddContent(builder.Configuration)
         .AddMedia(builder.Configuration)

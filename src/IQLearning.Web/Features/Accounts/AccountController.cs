@@ -19,6 +19,7 @@ public sealed class AccountController(
     AccountMails mails,
     PublicLinks links,
     TimeProvider clock,
+    Audit.AuditTrail audit,
     IStringLocalizer<AccountController> t) : Controller
 {
     [HttpGet("register")]
@@ -54,6 +55,7 @@ public sealed class AccountController(
         }
         await users.AddToRoleAsync(user, Roles.Learner);
         await mails.ConfirmEmailAsync(user, await ConfirmationLinkAsync(user));
+        audit.Record("account.registered", user.Id, $"user:{user.Id}");
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return RedirectToAction(nameof(RegisterConfirmation));
@@ -82,6 +84,8 @@ public sealed class AccountController(
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, model.Password, model.RememberMe, lockoutOnFailure: true);
+        await audit.RecordNowAsync(result.Succeeded ? "account.sign-in" : result.IsLockedOut ? "account.sign-in.locked-out" : "account.sign-in.failed",
+            user?.Id, user is null ? "unknown address" : $"user:{user.Id}");
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/");
         var message = result.IsLockedOut ? "Account.LockedOut"
             : result.IsNotAllowed ? "Account.NotConfirmed"
@@ -148,6 +152,7 @@ public sealed class AccountController(
             AddErrors(reset, nameof(ResetPasswordModel.Password));
             return View(model);
         }
+        await audit.RecordNowAsync("account.password-reset", user.Id, $"user:{user.Id}");
         return View("ResetPasswordConfirmation");
     }
 

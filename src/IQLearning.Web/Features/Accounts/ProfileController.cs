@@ -8,7 +8,7 @@ namespace IQLearning.Web.Features.Accounts;
 /// <summary>The signed-in user's own profile and password.</summary>
 [Authorize, Route("account")]
 public sealed class ProfileController(
-    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IStringLocalizer<ProfileController> t) : Controller
+    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, Audit.AuditTrail audit, IStringLocalizer<ProfileController> t) : Controller
 {
     [HttpGet("profile")]
     public async Task<IActionResult> Profile()
@@ -51,6 +51,7 @@ public sealed class ProfileController(
         }
         // The new security stamp ends every other session of this user; this one is renewed.
         await signIn.RefreshSignInAsync(user);
+        await audit.RecordNowAsync("account.password-changed", user.Id, $"user:{user.Id}");
         TempData["StatusMessage"] = t["Profile.PasswordChanged"].Value;
         return RedirectToAction(nameof(Profile));
     }

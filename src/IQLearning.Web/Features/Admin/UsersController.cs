@@ -13,7 +13,7 @@ public sealed record UserList(string? Query, int Page, int PageCount, int Total,
 
 /// <summary>Administrators list and search users, lock and unlock them, and assign roles.</summary>
 [Authorize(Policy = Policies.Administrators), Route("admin/users")]
-public sealed class UsersController(AppDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, IStringLocalizer<UsersController> t) : Controller
+public sealed class UsersController(AppDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, Audit.AuditTrail audit, IStringLocalizer<UsersController> t) : Controller
 {
     private const int PageSize = 50;
 
@@ -66,6 +66,8 @@ public sealed class UsersController(AppDbContext db, UserManager<ApplicationUser
         await users.RemoveFromRolesAsync(user, current.Except(roles));
         await users.AddToRolesAsync(user, roles.Except(current));
         await users.UpdateSecurityStampAsync(user);
+        await audit.RecordNowAsync("user.roles-changed", users.GetUserId(User), $"user:{user.Id}",
+            $"{string.Join(",", current.Order())} → {string.Join(",", roles.Order())}");
         TempData["StatusMessage"] = t["Admin.Users.RolesSaved"].Value;
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -84,6 +86,7 @@ public sealed class UsersController(AppDbContext db, UserManager<ApplicationUser
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
         // A new security stamp ends the locked user's open sessions.
         await users.UpdateSecurityStampAsync(user);
+        await audit.RecordNowAsync("user.locked", users.GetUserId(User), $"user:{user.Id}");
         TempData["StatusMessage"] = t["Admin.Users.Locked"].Value;
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -95,6 +98,7 @@ public sealed class UsersController(AppDbContext db, UserManager<ApplicationUser
         if (user is null) return NotFound();
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await audit.RecordNowAsync("user.unlocked", users.GetUserId(User), $"user:{user.Id}");
         TempData["StatusMessage"] = t["Admin.Users.Unlocked"].Value;
         return RedirectToAction(nameof(Details), new { id });
     }

@@ -134,8 +134,16 @@ public sealed class ContentWorkflow(AppDbContext db, TimeProvider clock)
         return new WorkflowResult(WorkflowOutcome.Done, version);
     }
 
+    private static readonly HashSet<string> AccountableActions = ["published", "returned", "archived"];
+
     private WorkflowOutcome Audit(ContentItem item, ContentVersion? version, string action, ContentActor actor, string? comment)
     {
+        if (AccountableActions.Contains(action))
+            db.AuditEvents.Add(new Audit.AuditEvent
+            {
+                At = Now, Action = $"content.{action}", ActorId = actor.UserId,
+                Subject = $"content:{item.Id}", Detail = $"{item.Kind} {item.Slug} v{version?.Number}",
+            });
         db.ContentAudit.Add(new ContentAuditEntry
         {
             ContentItemId = item.Id, VersionNumber = version?.Number, Action = action, UserId = actor.UserId, At = Now, Comment = comment,

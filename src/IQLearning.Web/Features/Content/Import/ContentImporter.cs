@@ -35,6 +35,11 @@ public sealed class ContentImporter(AppDbContext db, MediaStore media, TimeProvi
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var writer = new VersionWriter(db, clock.GetUtcNow().UtcDateTime, userId, "imported");
             await ImportPackageAsync(read.Package, writer, cancellationToken);
+            db.AuditEvents.Add(new Audit.AuditEvent
+            {
+                At = clock.GetUtcNow().UtcDateTime, Action = "content.imported", ActorId = userId, Subject = "content",
+                Detail = $"{Path.GetFileName(directory.TrimEnd('/'))}: {writer.Summary.NewVersions} new, {writer.Summary.Unchanged} unchanged",
+            });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return writer.Summary;
