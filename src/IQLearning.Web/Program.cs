@@ -1,6 +1,7 @@
 using IQLearning.Web.Data;
 using IQLearning.Web.Features.Accounts;
 using IQLearning.Web.Features.Admin;
+using IQLearning.Web.Features.Assessments;
 using IQLearning.Web.Features.Content;
 using IQLearning.Web.Features.Health;
 using IQLearning.Web.Features.Notifications;
@@ -16,6 +17,7 @@ builder.Services
     .AddAccounts()
     .AddContent(builder.Configuration)
     .AddAdmin()
+    .AddAssessments()
     .AddHealth();
 
 var app = builder.Build();

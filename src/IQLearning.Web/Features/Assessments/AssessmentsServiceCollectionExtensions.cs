@@ -1,0 +1,23 @@
+using IQLearning.Theme.Navigation;
+using IQLearning.Web.Features.Assessments.Taking;
+
+namespace IQLearning.Web.Features.Assessments;
+
+public static class AssessmentsServiceCollectionExtensions
+{
+    /// <summary>The quiz player, the scenario player and the private self-assessments.</summary>
+    public static IServiceCollection AddAssessments(this IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddScoped<QuizVersions>();
+        services.AddScoped<OwnAttempt>();
+        services.AddScoped<CourseSteps>();
+        services.AddScoped<QuizIntro>();
+        services.AddScoped<StartAttempt>();
+        services.AddScoped<ShowAttempt>();
+        services.AddScoped<SaveAnswers>();
+        services.AddScoped<ExtendTime>();
+        services.AddScoped<SubmitAttempt>();
+        return services;
+    }
+}
