@@ -1,4 +1,5 @@
 using IQLearning.Theme.Navigation;
+using IQLearning.Web.Features.Assessments.ScenarioPlayer;
 using IQLearning.Web.Features.Assessments.Taking;
 
 namespace IQLearning.Web.Features.Assessments;
@@ -18,6 +19,11 @@ public static class AssessmentsServiceCollectionExtensions
         services.AddScoped<SaveAnswers>();
         services.AddScoped<ExtendTime>();
         services.AddScoped<SubmitAttempt>();
+        services.AddScoped<ScenarioVersions>();
+        services.AddScoped<OwnRun>();
+        services.AddScoped<ScenarioIntro>();
+        services.AddScoped<StartRun>();
+        services.AddScoped<ChooseOption>();
         return services;
     }
 }
