@@ -1,5 +1,6 @@
 using IQLearning.Theme.Navigation;
 using IQLearning.Web.Features.Assessments.ScenarioPlayer;
+using IQLearning.Web.Features.Assessments.SelfAssessment;
 using IQLearning.Web.Features.Assessments.Taking;
 
 namespace IQLearning.Web.Features.Assessments;
@@ -24,6 +25,11 @@ public static class AssessmentsServiceCollectionExtensions
         services.AddScoped<ScenarioIntro>();
         services.AddScoped<StartRun>();
         services.AddScoped<ChooseOption>();
+        services.AddOptions<SelfAssessmentOptions>().BindConfiguration(SelfAssessmentOptions.Section);
+        services.AddSingleton<SelfAssessmentInstruments>();
+        services.AddScoped<TakeSelfAssessment>();
+        services.AddScoped<SelfAssessmentResults>();
+        services.AddSingleton(new NavigationItem("Assessments.Nav.SelfAssessment", "/self-assessment", 50, u => u.Identity?.IsAuthenticated == true));
         return services;
     }
 }
