@@ -11,7 +11,8 @@ COPY --from=build /app .
 COPY content /app/content
 ENV ASPNETCORE_URLS=http://+:8080 \
     Site__DataDirectory=/data \
-    Content__SeedDirectory=/app/content
+    Content__SeedDirectory=/app/content \
+    SelfAssessments__Directory=/app/content/self-assessments
 VOLUME /data
 EXPOSE 8080
 # Hangfire hands running jobs back on SIGTERM; give it the time to do so.

@@ -1,6 +1,7 @@
 using IQLearning.Web.Data;
 using IQLearning.Web.Features.Accounts;
 using IQLearning.Web.Features.Admin;
+using IQLearning.Web.Features.Assessments;
 using IQLearning.Web.Features.Audit;
 using IQLearning.Web.Features.Authoring;
 using IQLearning.Web.Features.Catalog;
@@ -25,6 +26,7 @@ try
         .AddMedia(builder.Configuration)
         .AddCatalog()
         .AddAuthoring()
+        .AddAssessments()
         .AddAdmin()
         .AddHealth();
 
