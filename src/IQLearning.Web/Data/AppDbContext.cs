@@ -32,6 +32,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Organizations.Model.CertificateConsent> CertificateConsents => Set<Features.Organizations.Model.CertificateConsent>();
     public DbSet<Features.Organizations.Model.ReminderLog> ReminderLog => Set<Features.Organizations.Model.ReminderLog>();
     public DbSet<Features.Audit.AuditEvent> AuditEvents => Set<Features.Audit.AuditEvent>();
+    public DbSet<Features.Accessibility.AccessibilityFeedback> AccessibilityFeedback => Set<Features.Accessibility.AccessibilityFeedback>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
