@@ -30,7 +30,9 @@ public sealed class MediaLibraryTests(BrowserSite browser) : IClassFixture<Brows
 
         Assert.Contains("Ablauf.png", await page.InnerTextAsync("[role=status].notice-success"));
         Assert.Equal("", await page.GetAttributeAsync("tbody img", "alt"));
-        Assert.True(await page.EvaluateAsync<bool>("() => { const i = document.querySelector('tbody img'); return i.complete && i.naturalWidth === 1; }"));
+        // The thumbnail is served by the app itself; wait for it rather than racing the image load.
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('tbody img'); return i.complete && i.naturalWidth === 1; }",
+            null, new() { Timeout = 15_000 });
         await Axe.AssertNoViolationsAsync(page);
 
         await page.ClickAsync("tbody a");
