@@ -1,6 +1,7 @@
 using IQLearning.Web.Data;
 using IQLearning.Web.Features.Accounts;
 using IQLearning.Web.Features.Admin;
+using IQLearning.Web.Features.Certificates;
 using IQLearning.Web.Features.Content;
 using IQLearning.Web.Features.Health;
 using IQLearning.Web.Features.Notifications;
@@ -15,6 +16,7 @@ builder.Services
     .AddNotifications(builder.Configuration)
     .AddAccounts()
     .AddContent(builder.Configuration)
+    .AddCertificates()
     .AddAdmin()
     .AddHealth();
 
@@ -25,6 +27,7 @@ await app.RunStartupTasksAsync();
 
 app.UseSite();
 app.MapAdmin();
+app.MapCertificates();
 app.MapHealth();
 
 await app.RunAsync();
