@@ -34,8 +34,8 @@ public sealed class IssueManually(AppDbContext db, IssueCertificate issue, TimeP
     public async Task<IReadOnlyList<CourseOption>> CoursesAsync(CancellationToken cancellationToken) =>
         await db.ContentItems.AsNoTracking()
             .Where(i => i.Kind == ContentKind.Course && !i.Archived && i.PublishedVersionId != null)
-            .Join(db.ContentVersions, i => i.PublishedVersionId, v => v.Id, (i, v) => new CourseOption(i.Id, v.Title, i.Language))
-            .OrderBy(c => c.Title).ToListAsync(cancellationToken);
+            .Join(db.ContentVersions, i => i.PublishedVersionId, v => v.Id, (i, v) => new { i.Id, v.Title, i.Language })
+            .OrderBy(c => c.Title).Select(c => new CourseOption(c.Id, c.Title, c.Language)).ToListAsync(cancellationToken);
 
     /// <summary>Null when the course is not a published course (the form offered only those).</summary>
     public async Task<IssuedCertificate?> IssueAsync(ManualIssueForm form, string officerId, CancellationToken cancellationToken)
