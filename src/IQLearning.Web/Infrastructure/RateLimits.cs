@@ -22,10 +22,29 @@ public static class RateLimits
             o.AddPolicy(Accounts, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            o.AddPolicy(Verification, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = verificationsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(Verification, new VerificationPolicy(verificationsPerMinute));
         });
         return services;
+    }
+
+    /// <summary>
+    /// The verification limit. A browser gets the site's 429 page; a script that posted a raw credential gets a plain
+    /// 429 with Retry-After, because re-executing its POST for the status page would fail the antiforgery check (400).
+    /// </summary>
+    private sealed class VerificationPolicy(int permitPerMinute) : IRateLimiterPolicy<string>
+    {
+        public RateLimitPartition<string> GetPartition(HttpContext httpContext) => RateLimitPartition.GetFixedWindowLimiter(
+            httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (context, _) =>
+        {
+            var http = context.HttpContext;
+            http.Response.Headers.RetryAfter = "60";
+            if (HttpMethods.IsPost(http.Request.Method) && !http.Request.HasFormContentType
+                && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+                statusPages.Enabled = false;
+            return ValueTask.CompletedTask;
+        };
     }
 }

@@ -21,7 +21,7 @@ public class CertificateSite : SiteFactory
 {
     public const string PublicBaseUrl = "https://lernen.iq.test";
 
-    public CertificateSite(bool startSmtp = true, int verificationsPerMinute = 100_000) : base(startSmtp)
+    public CertificateSite(bool startSmtp = true, int verificationsPerMinute = 100_000, bool kestrel = false) : base(startSmtp, kestrel)
     {
         WithSetting("Site:PublicBaseUrl", PublicBaseUrl);
         WithSetting("RateLimits:VerificationsPerMinute", verificationsPerMinute.ToString());
