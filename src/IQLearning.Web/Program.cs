@@ -5,6 +5,7 @@ using IQLearning.Web.Features.Assessments;
 using IQLearning.Web.Features.Audit;
 using IQLearning.Web.Features.Authoring;
 using IQLearning.Web.Features.Catalog;
+using IQLearning.Web.Features.Certificates;
 using IQLearning.Web.Features.Content;
 using IQLearning.Web.Features.Health;
 using IQLearning.Web.Features.Media;
@@ -27,6 +28,7 @@ try
         .AddCatalog()
         .AddAuthoring()
         .AddAssessments()
+        .AddCertificates()
         .AddAdmin()
         .AddHealth();
 
@@ -37,6 +39,7 @@ try
 
     app.UseSite();
     app.MapAdmin();
+    app.MapCertificates();
     app.MapHealth();
 
     await app.RunAsync();

@@ -9,16 +9,42 @@ public static class RateLimits
     /// <summary>Sign-in, registration, confirmation and password reset posts.</summary>
     public const string Accounts = "accounts";
 
+    /// <summary>Public certificate verification: every look-up counts, found or not, so numbers cannot be guessed in bulk.</summary>
+    public const string Verification = "verification";
+
     public static IServiceCollection AddSiteRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var permitPerMinute = configuration.GetValue("RateLimits:AccountPostsPerMinute", 20);
+        var verificationsPerMinute = configuration.GetValue("RateLimits:VerificationsPerMinute", 30);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(Accounts, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(Verification, new VerificationPolicy(verificationsPerMinute));
         });
         return services;
+    }
+
+    /// <summary>
+    /// The verification limit. A browser gets the site's 429 page; a script that posted a raw credential gets a plain
+    /// 429 with Retry-After, because re-executing its POST for the status page would fail the antiforgery check (400).
+    /// </summary>
+    private sealed class VerificationPolicy(int permitPerMinute) : IRateLimiterPolicy<string>
+    {
+        public RateLimitPartition<string> GetPartition(HttpContext httpContext) => RateLimitPartition.GetFixedWindowLimiter(
+            httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (context, _) =>
+        {
+            var http = context.HttpContext;
+            http.Response.Headers.RetryAfter = "60";
+            if (HttpMethods.IsPost(http.Request.Method) && !http.Request.HasFormContentType
+                && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+                statusPages.Enabled = false;
+            return ValueTask.CompletedTask;
+        };
     }
 }
