@@ -19,23 +19,23 @@ public static class RateLimits
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(Accounts, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(Accounts, context => PerClientPerMinute(context, permitPerMinute));
             o.AddPolicy(Verification, new VerificationPolicy(verificationsPerMinute));
         });
         return services;
     }
 
+    private static RateLimitPartition<string> PerClientPerMinute(HttpContext context, int permit) => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = permit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
     /// <summary>
-    /// The verification limit. A browser gets the site's 429 page; a script that posted a raw credential gets a plain
-    /// 429 with Retry-After, because re-executing its POST for the status page would fail the antiforgery check (400).
+    /// The verification limit. A browser gets the site's 429 page; a script that posted a raw credential (not a form)
+    /// gets a plain 429 with Retry-After instead of an HTML page it cannot use.
     /// </summary>
     private sealed class VerificationPolicy(int permitPerMinute) : IRateLimiterPolicy<string>
     {
-        public RateLimitPartition<string> GetPartition(HttpContext httpContext) => RateLimitPartition.GetFixedWindowLimiter(
-            httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        public RateLimitPartition<string> GetPartition(HttpContext httpContext) => PerClientPerMinute(httpContext, permitPerMinute);
 
         public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (context, _) =>
         {

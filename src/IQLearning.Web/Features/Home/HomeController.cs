@@ -8,14 +8,15 @@ public sealed class HomeController : Controller
     public IActionResult Index() => View();
 
     /// <summary>Renders the page for an error status (404, 403, 429 …) re-executed by the status-code middleware; any method, since a failed POST is re-executed as a POST.</summary>
-    [Route("/error/{status:int}")]
+    // A rejected POST (429, 413 …) is re-executed here as a POST: checking its antiforgery token again would turn every such status into 400.
+    [Route("/error/{status:int}"), IgnoreAntiforgeryToken]
     public IActionResult Error(int status)
     {
         Response.StatusCode = status is >= 400 and < 600 ? status : 500;
         return View(Response.StatusCode);
     }
 
-    [Route("/error")]
+    [Route("/error"), IgnoreAntiforgeryToken]
     public IActionResult Exception()
     {
         Response.StatusCode = 500;

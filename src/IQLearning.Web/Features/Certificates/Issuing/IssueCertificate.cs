@@ -127,7 +127,7 @@ public sealed class IssueCertificate(AppDbContext db, IssuerSigningKeys keys, Pu
             ?? throw new InvalidOperationException($"Course version {request.CourseVersionId} of course {request.CourseItemId} does not exist.");
         var metadata = JsonSerializer.Deserialize<CourseMetadata>(version.MetadataJson, MetadataJson)
             ?? throw new InvalidDataException($"Course version {request.CourseVersionId} has no course metadata.");
-        return new IssuedCourse(version.Title, $"v{version.Number}", version.Slug, version.Language, version.UnitSlug, version.UnitName,
+        return new IssuedCourse(version.Title, version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), version.Slug, version.Language, version.UnitSlug, version.UnitName,
             Math.Round(metadata.DurationMinutes / 60m, 2), metadata.Outcomes, metadata.ValidityMonths);
     }
 

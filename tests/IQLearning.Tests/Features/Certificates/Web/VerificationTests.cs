@@ -25,7 +25,7 @@ public sealed class VerificationTests(VerifySite site) : IClassFixture<VerifySit
         Assert.Equal("Valid", page.QuerySelector("[data-status]")!.GetAttribute("data-status"));
         var facts = page.QuerySelector("dl.certificate-facts")!.TextContent;
         Assert.Contains("Zofia Nowak", facts);
-        Assert.Contains(certificate.CourseTitle + " (Version v3)", facts);
+        Assert.Contains(certificate.CourseTitle + " (Version 3)", facts);
         Assert.Contains("15. Januar 2026", facts);
         Assert.Contains("15. Januar 2028", facts);
         Assert.Contains(certificate.IssuingUnit, facts);
