@@ -3,6 +3,7 @@ using IQLearning.Web.Features.Accounts;
 using IQLearning.Web.Features.Admin;
 using IQLearning.Web.Features.Content;
 using IQLearning.Web.Features.Health;
+using IQLearning.Web.Features.Learning;
 using IQLearning.Web.Features.Notifications;
 using IQLearning.Web.Infrastructure;
 
@@ -16,6 +17,7 @@ builder.Services
     .AddAccounts()
     .AddContent(builder.Configuration)
     .AddAdmin()
+    .AddLearning()
     .AddHealth();
 
 var app = builder.Build();
