@@ -1,6 +1,8 @@
 using System.Net;
 using IQLearning.Tests.Support;
+using IQLearning.Web.Features.Assessments.Model;
 using IQLearning.Web.Features.Learning.Model;
+using Microsoft.EntityFrameworkCore;
 
 namespace IQLearning.Tests.Features.Learning;
 
@@ -79,6 +81,31 @@ public sealed class CompletionTests(LearningSite site) : IClassFixture<LearningS
             Assert.Single(site.Completions.For(learner.Id));
             Assert.Equal(EnrollmentStatus.Completed, (await site.EnrollmentAsync(learner.Id, course.CourseItemId))!.Status);
         }
+    }
+
+    [Fact]
+    public async Task Steps_raised_at_once_outside_a_transaction_raise_course_completed_exactly_once()
+    {
+        var course = await site.OutlineAsync();
+        var learner = await Learner.CreateAsync(site);
+        await learner.EnrolAsync(course);
+        await learner.DoAllLessonsAsync(course);
+        await site.FinishScenarioAsync(learner.Id, course.CourseItemId, course.Scenarios.Single().ItemId);
+        // The passed attempt is stored without raising, so that the racers below all find the rules met.
+        await site.WithDbAsync(async (db, _) =>
+        {
+            var versionId = await db.ContentItems.Where(i => i.Id == course.Assessment!.ItemId).Select(i => i.PublishedVersionId!.Value).SingleAsync();
+            db.QuizAttempts.Add(new QuizAttempt
+            {
+                UserId = learner.Id, AssessmentItemId = course.Assessment!.ItemId, AssessmentVersionId = versionId, Number = 1,
+                Status = AttemptStatus.Submitted, StartedAt = DateTime.UtcNow, SubmittedAt = DateTime.UtcNow, Passed = true,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => site.RaiseWithoutTransactionAsync(learner.Id, course.CourseItemId))));
+
+        Assert.Single(site.Completions.For(learner.Id));
     }
 
     [Fact]

@@ -86,9 +86,21 @@ public class LearningSite : SiteFactory
         await using var transaction = await db.Database.BeginTransactionAsync();
         step?.Invoke(db);
         await db.SaveChangesAsync();
-        foreach (var handler in scope.ServiceProvider.GetServices<ICourseStepHandler>())
-            await handler.HandleAsync(new CourseStepCompleted(userId, courseItemId), default);
+        await RaiseAsync(scope.ServiceProvider, userId, courseItemId);
         await transaction.CommitAsync();
+    }
+
+    /// <summary>Raises the step with no transaction around it, so that concurrent callers really read at the same time.</summary>
+    public async Task RaiseWithoutTransactionAsync(string userId, int courseItemId)
+    {
+        using var scope = Services.CreateScope();
+        await RaiseAsync(scope.ServiceProvider, userId, courseItemId);
+    }
+
+    private static async Task RaiseAsync(IServiceProvider services, string userId, int courseItemId)
+    {
+        foreach (var handler in services.GetServices<ICourseStepHandler>())
+            await handler.HandleAsync(new CourseStepCompleted(userId, courseItemId), default);
     }
 }
 
