@@ -30,5 +30,6 @@
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "visible") { start(); } else { stop(); }
   });
-  if (document.visibilityState === "visible") { beat(); start(); }
+  // No beat on load: the server would count the time since the last visit's beat (capped) as time on task.
+  if (document.visibilityState === "visible") { start(); }
 })();
