@@ -26,8 +26,8 @@ public sealed class MarkLessonDone(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await LessonProgressRows.MarkDoneAsync(db, enrollment.Id, lesson.ItemId, now, cancellationToken);
-            if (enrollment.LastLessonItemId != lesson.ItemId)
-                await LessonProgressRows.RememberLessonAsync(db, enrollment.Id, lesson.ItemId, now, cancellationToken);
+            // Marking done is activity even when the lesson was done before: the dashboard and reminders read it.
+            await LessonProgressRows.RememberLessonAsync(db, enrollment.Id, lesson.ItemId, now, cancellationToken);
             var step = new CourseStepCompleted(userId, course.CourseItemId);
             foreach (var handler in stepHandlers) await handler.HandleAsync(step, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
