@@ -9,6 +9,7 @@ DURATION=${DURATION:-20}
 CONNECTIONS=${CONNECTIONS:-32}
 POST_CONNECTIONS=${POST_CONNECTIONS:-32}
 RSS_SECONDS=${RSS_SECONDS:-60}
+WARMUP=${WARMUP:-10}
 THREADS=${THREADS:-2}
 COURSE=auslaendische-berufsabschluesse-anerkennung
 EMAIL=bench-learner@example.org
@@ -82,20 +83,24 @@ curl -s -b "$WORK/jar" "$LESSON_URL" > "$WORK/lesson.html"
 grep -q 'lesson-body' "$WORK/lesson.html" || { echo "the lesson page did not render" >&2; exit 1; }
 BYTES=$(wc -c < "$WORK/lesson.html")
 
-echo "(a) lesson page: $LESSON_URL ($BYTES bytes), ${DURATION}s, $CONNECTIONS connections" >&2
+echo "(a) lesson page: $LESSON_URL ($BYTES bytes), ${WARMUP}s warm-up, ${DURATION}s, $CONNECTIONS connections" >&2
 sign_in
+# Warm-up (JIT tiering, connection pools) so both sides are measured in their steady state.
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Cookie: $COOKIE" "$LESSON_URL" > /dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Cookie: $COOKIE" "$LESSON_URL" > "$WORK/lesson.wrk"
 
 BARE_PORT=$(free_port)
 dotnet "$BENCH_DLL" bare-endpoint --port "$BARE_PORT" --file "$WORK/lesson.html" > "$WORK/bare.log" 2>&1 &
 PIDS+=("$!")
 wait_for "http://127.0.0.1:$BARE_PORT/"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$BARE_PORT/" > /dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://127.0.0.1:$BARE_PORT/" > "$WORK/bare.wrk"
 kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true; unset 'PIDS[-1]'
 
 echo "(b) lesson done POST, ${DURATION}s, $POST_CONNECTIONS connections; raw SQLite commits, ${DURATION}s" >&2
 sign_in
 TOKEN=$(curl -s -b "$WORK/jar" "$LESSON_URL" | token_of)
+BENCH_TOKEN="$TOKEN" BENCH_COOKIE="$COOKIE" wrk -t"$THREADS" -c"$POST_CONNECTIONS" -d"${WARMUP}s" -s "$ROOT/bench/learning/done.lua" "$LESSON_URL/done" > /dev/null
 BENCH_TOKEN="$TOKEN" BENCH_COOKIE="$COOKIE" wrk -t"$THREADS" -c"$POST_CONNECTIONS" -d"${DURATION}s" --latency \
   -s "$ROOT/bench/learning/done.lua" "$LESSON_URL/done" > "$WORK/done.wrk"
 dotnet "$BENCH_DLL" sqlite-commits --dir "$WORK/sqlite" --seconds "$DURATION" > "$WORK/sqlite.txt"
@@ -113,7 +118,7 @@ done
 
 LESSON_RPS=$(rps_of "$WORK/lesson.wrk"); BARE_RPS=$(rps_of "$WORK/bare.wrk"); DONE_RPS=$(rps_of "$WORK/done.wrk")
 echo
-echo "Learning benchmark — $(nproc) cores, .NET $(dotnet --version), Release build, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "Learning benchmark — $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg), .NET SDK $(dotnet --version), Release build, $(date -u +%Y-%m-%dT%H:%MZ)"
 printf '%-58s %10s %10s\n' "" "req/s" "p99 ms"
 printf '%-58s %10.0f %10.2f\n' "(a) lesson page, signed in ($BYTES B, $CONNECTIONS conn.)" "$LESSON_RPS" "$(p99_of "$WORK/lesson.wrk")"
 printf '%-58s %10.0f %10.2f\n' "    bare Kestrel endpoint, same bytes" "$BARE_RPS" "$(p99_of "$WORK/bare.wrk")"
