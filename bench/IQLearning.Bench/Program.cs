@@ -1,8 +1,10 @@
 using IQLearning.Bench;
 
 // One command a benchmark: `dotnet run -c Release --project bench/IQLearning.Bench -- <command> [--iterations N]`.
+// The learning benchmark's baselines are started by bench/learning/run.sh: `bare-endpoint` and `sqlite-commits`.
 var command = args.FirstOrDefault();
-var iterations = args.SkipWhile(a => a != "--iterations").Skip(1).Select(int.Parse).FirstOrDefault(200);
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+var iterations = int.Parse(Option("--iterations") ?? "200");
 
 switch (command)
 {
@@ -15,7 +17,15 @@ switch (command)
     case "certificate-mails":
         await CertificateMailBenchmark.RunAsync(mails: 1000, Console.Out);
         return 0;
+    case "bare-endpoint" when Option("--port") is { } port && Option("--file") is { } file:
+        await LearningBaselines.ServeBareAsync(int.Parse(port), file);
+        return 0;
+    case "sqlite-commits" when Option("--dir") is { } dir:
+        LearningBaselines.MeasureCommits(dir, int.Parse(Option("--seconds") ?? "10"), Console.Out);
+        return 0;
     default:
-        Console.Error.WriteLine("usage: IQLearning.Bench certificates|issuing [--iterations N] | certificate-mails");
+        Console.Error.WriteLine("usage: IQLearning.Bench certificates|issuing [--iterations N] | certificate-mails\n" +
+                                "       IQLearning.Bench bare-endpoint --port N --file PAGE.html\n" +
+                                "       IQLearning.Bench sqlite-commits --dir DIR [--seconds N]");
         return 2;
 }

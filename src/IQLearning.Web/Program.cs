@@ -8,6 +8,7 @@ using IQLearning.Web.Features.Catalog;
 using IQLearning.Web.Features.Certificates;
 using IQLearning.Web.Features.Content;
 using IQLearning.Web.Features.Health;
+using IQLearning.Web.Features.Learning;
 using IQLearning.Web.Features.Media;
 using IQLearning.Web.Features.Notifications;
 using IQLearning.Web.Infrastructure;
@@ -26,6 +27,7 @@ try
         .AddContent(builder.Configuration)
         .AddMedia(builder.Configuration)
         .AddCatalog()
+        .AddLearning()
         .AddAuthoring()
         .AddAssessments()
         .AddCertificates()

@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 namespace IQLearning.Tests.Browser;
 
 /// <summary>The site with the shipped curriculum and self-assessments on Kestrel, and Debian's Chromium.</summary>
-public sealed class CurriculumBrowserSite : IAsyncLifetime
+public sealed class QuizBrowserSite : IAsyncLifetime
 {
     public SiteFactory Site { get; } = new SiteFactory(startSmtp: true, kestrel: true)
         .WithSetting("Content:SeedDirectory", SiteFactory.ShippedContent)
@@ -63,7 +63,7 @@ public sealed class CurriculumBrowserSite : IAsyncLifetime
 }
 
 [Collection(SiteCollection.Name)]
-public sealed class QuizAndScenarioTests(CurriculumBrowserSite browser) : IClassFixture<CurriculumBrowserSite>
+public sealed class QuizAndScenarioTests(QuizBrowserSite browser) : IClassFixture<QuizBrowserSite>
 {
     private static Task<bool> FocusedAsync(IPage page, string selector) =>
         page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector);

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Learning benchmark: the signed-in lesson page and the "lesson done" POST of the Release build, each next to its
+# floor measured in the same run (a bare Kestrel endpoint returning the same bytes; raw SQLite one-row commits),
+# and the server's RSS after a 60 s load. Prints the figures and the ratios; never fails on them.
+#   bash bench/learning/run.sh            DURATION=20 CONNECTIONS=32 POST_CONNECTIONS=32 to change the runs
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+DURATION=${DURATION:-20}
+CONNECTIONS=${CONNECTIONS:-32}
+POST_CONNECTIONS=${POST_CONNECTIONS:-32}
+RSS_SECONDS=${RSS_SECONDS:-60}
+WARMUP=${WARMUP:-10}
+THREADS=${THREADS:-2}
+COURSE=auslaendische-berufsabschluesse-anerkennung
+EMAIL=bench-learner@example.org
+PASSWORD='a long benchmark passphrase'
+
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk" >&2
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y -q wrk >/dev/null; else sudo apt-get install -y -q wrk >/dev/null; fi
+fi
+
+WORK=$(mktemp -d /tmp/iql-bench-learning-XXXXXX)
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+[ -n "${KEEP:-}" ] && trap - EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_for() { for _ in $(seq 1 120); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; return 1; }
+token_of() { grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
+cookie_header() { awk '(!/^#/ || /^#HttpOnly_/) && NF >= 7 { printf "%s=%s; ", $6, $7 }' "$1"; }
+# wrk's "Requests/sec" and its 99th percentile latency (in ms).
+rps_of() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
+p99_of() { awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }' "$1"; }
+
+echo "building Release" >&2
+dotnet build "$ROOT/src/IQLearning.Web" -c Release -v q -nologo >/dev/null
+dotnet build "$ROOT/bench/IQLearning.Bench" -c Release -v q -nologo >/dev/null
+APP_DIR="$ROOT/src/IQLearning.Web/bin/Release/net10.0"
+BENCH_DLL="$ROOT/bench/IQLearning.Bench/bin/Release/net10.0/IQLearning.Bench.dll"
+
+# The shipped curriculum, with the first lesson of one course made ~20 KB of HTML (same front matter, longer text).
+cp -r "$ROOT/content" "$WORK/content"
+LESSON_FILE=$(ls "$WORK/content/courses/$COURSE"/01-*.md)
+LESSON=$(awk '/^id:/ { print $2; exit }' "$LESSON_FILE")
+awk '/^---$/ { n++; print; if (n == 2) exit; next } { print }' "$LESSON_FILE" > "$WORK/lesson.md"
+for i in $(seq 1 28); do
+  printf '\n## Abschnitt %d\n\nDie Anerkennung ausländischer Berufsabschlüsse ist ein Verfahren, in dem eine zuständige Stelle prüft, ob eine im Ausland erworbene Qualifikation einem deutschen Referenzberuf gleichwertig ist. Arbeitgeber profitieren, weil sie Kompetenzen besser einschätzen und gezielt nachqualifizieren können. Abschnitt %d vertieft diesen Gedanken mit einem Beispiel aus der Praxis.\n\n- Zuständige Stelle klären\n- Unterlagen vollständig einreichen\n- Ergebnis für die Personalentwicklung nutzen\n' "$i" "$i" >> "$WORK/lesson.md"
+done
+mv "$WORK/lesson.md" "$LESSON_FILE"
+
+PORT=$(free_port)
+BASE="http://127.0.0.1:$PORT"
+(cd "$APP_DIR" && ASPNETCORE_ENVIRONMENT=Production Site__DataDirectory="$WORK/data" Content__SeedDirectory="$WORK/content" \
+  Admin__Email="$EMAIL" Admin__Password="$PASSWORD" Admin__DisplayName="Bench Learner" Logging__LogLevel__Default=Warning \
+  exec dotnet IQLearning.Web.dll --urls "$BASE") > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+PIDS+=("$APP_PID")
+wait_for "$BASE/health"
+
+# Signs in afresh (the security stamp is re-checked a minute after sign-in, and wrk does not take renewed cookies).
+sign_in() {
+  rm -f "$WORK/jar"
+  local token
+  token=$(curl -s -c "$WORK/jar" -b "$WORK/jar" "$BASE/account/login" | token_of)
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' -c "$WORK/jar" -b "$WORK/jar" --data-urlencode "Email=$EMAIL" \
+    --data-urlencode "Password=$PASSWORD" --data-urlencode "__RequestVerificationToken=$token" "$BASE/account/login")
+  [ "$status" = 302 ] || { echo "sign-in failed: $status" >&2; exit 1; }
+  COOKIE=$(cookie_header "$WORK/jar")
+}
+
+sign_in
+COURSE_PAGE=$(curl -s -b "$WORK/jar" "$BASE/learn/courses/$COURSE")
+ENROL=$(grep -o 'action="/learn/enrol/[0-9]*"' <<<"$COURSE_PAGE" | head -1 | sed 's/action="//; s/"$//')
+curl -s -o /dev/null -b "$WORK/jar" -c "$WORK/jar" --data-urlencode "__RequestVerificationToken=$(token_of <<<"$COURSE_PAGE")" "$BASE$ENROL"
+LESSON_URL="$BASE/learn/$COURSE/$LESSON"
+curl -s -b "$WORK/jar" "$LESSON_URL" > "$WORK/lesson.html"
+grep -q 'lesson-body' "$WORK/lesson.html" || { echo "the lesson page did not render" >&2; exit 1; }
+BYTES=$(wc -c < "$WORK/lesson.html")
+
+echo "(a) lesson page: $LESSON_URL ($BYTES bytes), ${WARMUP}s warm-up, ${DURATION}s, $CONNECTIONS connections" >&2
+sign_in
+# Warm-up (JIT tiering, connection pools) so both sides are measured in their steady state.
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Cookie: $COOKIE" "$LESSON_URL" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Cookie: $COOKIE" "$LESSON_URL" > "$WORK/lesson.wrk"
+
+BARE_PORT=$(free_port)
+dotnet "$BENCH_DLL" bare-endpoint --port "$BARE_PORT" --file "$WORK/lesson.html" > "$WORK/bare.log" 2>&1 &
+PIDS+=("$!")
+wait_for "http://127.0.0.1:$BARE_PORT/"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$BARE_PORT/" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://127.0.0.1:$BARE_PORT/" > "$WORK/bare.wrk"
+kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true; unset 'PIDS[-1]'
+
+echo "(b) lesson done POST, ${DURATION}s, $POST_CONNECTIONS connections; raw SQLite commits, ${DURATION}s" >&2
+sign_in
+TOKEN=$(curl -s -b "$WORK/jar" "$LESSON_URL" | token_of)
+BENCH_TOKEN="$TOKEN" BENCH_COOKIE="$COOKIE" wrk -t"$THREADS" -c"$POST_CONNECTIONS" -d"${WARMUP}s" -s "$ROOT/bench/learning/done.lua" "$LESSON_URL/done" > /dev/null
+BENCH_TOKEN="$TOKEN" BENCH_COOKIE="$COOKIE" wrk -t"$THREADS" -c"$POST_CONNECTIONS" -d"${DURATION}s" --latency \
+  -s "$ROOT/bench/learning/done.lua" "$LESSON_URL/done" > "$WORK/done.wrk"
+dotnet "$BENCH_DLL" sqlite-commits --dir "$WORK/sqlite" --seconds "$DURATION" > "$WORK/sqlite.txt"
+COMMITS=$(awk -F'[:/]' '{ gsub(/ /, "", $2); print $2 }' "$WORK/sqlite.txt")
+
+echo "(c) RSS after ${RSS_SECONDS}s of lesson pages" >&2
+sign_in
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${RSS_SECONDS}s" -H "Cookie: $COOKIE" "$LESSON_URL" > "$WORK/rss.wrk"
+RSS_KB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$APP_PID/status")
+HWM_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$APP_PID/status")
+
+for f in lesson bare done rss; do
+  if grep -q 'Non-2xx or 3xx' "$WORK/$f.wrk"; then echo "warning: $f run had error responses: $(grep 'Non-2xx' "$WORK/$f.wrk")" >&2; fi
+done
+
+LESSON_RPS=$(rps_of "$WORK/lesson.wrk"); BARE_RPS=$(rps_of "$WORK/bare.wrk"); DONE_RPS=$(rps_of "$WORK/done.wrk")
+echo
+echo "Learning benchmark — $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg), .NET SDK $(dotnet --version), Release build, $(date -u +%Y-%m-%dT%H:%MZ)"
+printf '%-58s %10s %10s\n' "" "req/s" "p99 ms"
+printf '%-58s %10.0f %10.2f\n' "(a) lesson page, signed in ($BYTES B, $CONNECTIONS conn.)" "$LESSON_RPS" "$(p99_of "$WORK/lesson.wrk")"
+printf '%-58s %10.0f %10.2f\n' "    bare Kestrel endpoint, same bytes" "$BARE_RPS" "$(p99_of "$WORK/bare.wrk")"
+printf '%-58s %10.0f %10.2f\n' "(b) lesson done POST ($POST_CONNECTIONS conn.)" "$DONE_RPS" "$(p99_of "$WORK/done.wrk")"
+printf '%-58s %10.0f\n' "    raw SQLite one-row commits (1 connection)" "$COMMITS"
+awk -v a="$LESSON_RPS" -v b="$BARE_RPS" -v d="$DONE_RPS" -v c="$COMMITS" -v r="$RSS_KB" -v h="$HWM_KB" -v s="$RSS_SECONDS" 'BEGIN {
+  printf "\nratio (a) lesson page / bare endpoint: %.1f %%   (target >= 33 %%, p99 <= 25 ms)\n", 100 * a / b
+  printf "ratio (b) lesson done / raw commits:   %.1f %%   (target >= 50 %%)\n", 100 * d / c
+  printf "(c) server RSS after %d s of load: %.0f MB (peak %.0f MB)   (target <= 200 MB)\n", s, r / 1024, h / 1024 }'

@@ -1,0 +1,68 @@
+using IQLearning.Web.Data;
+using IQLearning.Web.Features.Assessments.Model;
+using IQLearning.Web.Features.Learning.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace IQLearning.Web.Features.Learning;
+
+/// <summary>A learner's enrollment in one course, as the pages and rules need it.</summary>
+public sealed record EnrollmentState(
+    int Id, EnrollmentStatus Status, EnrollmentSource Source, DateTime? DueAt, DateTime EnrolledAt,
+    DateTime? CompletedAt, int? CompletedVersionId, int? LastLessonItemId, bool Mandatory)
+{
+    /// <summary>A course an organization made mandatory is not the learner's to leave.</summary>
+    public bool MayLeave => Status == EnrollmentStatus.Active && !(Source == EnrollmentSource.Assignment && Mandatory);
+
+    public bool IsOverdue(DateTime now) => Status == EnrollmentStatus.Active && DueAt < now;
+}
+
+/// <summary>A learner's record in one course: lessons opened and done, steps passed or finished.</summary>
+public sealed record CourseRecord(LearnerRecord Record, IReadOnlySet<int> OpenedLessonItemIds)
+{
+    public static readonly CourseRecord Empty = new(LearnerRecord.Empty, new HashSet<int>());
+
+    public LessonStatus StatusOf(int lessonItemId) =>
+        Record.DoneLessonItemIds.Contains(lessonItemId) ? LessonStatus.Done
+        : OpenedLessonItemIds.Contains(lessonItemId) ? LessonStatus.Started : LessonStatus.NotStarted;
+
+    public int LessonsDone(CourseOutline outline) => outline.Lessons.Count(l => Record.DoneLessonItemIds.Contains(l.ItemId));
+}
+
+public enum LessonStatus { NotStarted, Started, Done }
+
+/// <summary>
+/// Reads a learner's own enrollments and records. Every query is filtered by the signed-in user's id, so nobody
+/// reads another learner's progress by guessing an id.
+/// </summary>
+public sealed class LearnerRecords(AppDbContext db)
+{
+    public Task<EnrollmentState?> FindEnrollmentAsync(string userId, int courseItemId, CancellationToken cancellationToken) =>
+        Project(db.Enrollments.Where(e => e.UserId == userId && e.CourseItemId == courseItemId)).SingleOrDefaultAsync(cancellationToken);
+
+    public Task<EnrollmentState?> FindEnrollmentByIdAsync(string userId, int enrollmentId, CancellationToken cancellationToken) =>
+        Project(db.Enrollments.Where(e => e.UserId == userId && e.Id == enrollmentId)).SingleOrDefaultAsync(cancellationToken);
+
+    private IQueryable<EnrollmentState> Project(IQueryable<Enrollment> enrollments) =>
+        enrollments.AsNoTracking().Select(e => new EnrollmentState(e.Id, e.Status, e.Source, e.DueAt, e.EnrolledAt,
+            e.CompletedAt, e.CompletedVersionId, e.LastLessonItemId,
+            e.AssignmentId != null && db.Assignments.Any(a => a.Id == e.AssignmentId && a.Mandatory)));
+
+    /// <summary>Lessons, passed assessments and finished scenarios of one learner in one course, in one query.</summary>
+    public async Task<CourseRecord> ReadAsync(string userId, int enrollmentId, IReadOnlyList<int> stepItemIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.LessonProgress.AsNoTracking()
+            .Where(p => p.EnrollmentId == enrollmentId && db.Enrollments.Any(e => e.Id == enrollmentId && e.UserId == userId))
+            .Select(p => new { Kind = p.CompletedAt != null ? (int)RecordKind.LessonDone : (int)RecordKind.LessonOpened, ItemId = p.LessonItemId })
+            .Concat(db.QuizAttempts.Where(a => a.UserId == userId && stepItemIds.Contains(a.AssessmentItemId)
+                    && a.Status == AttemptStatus.Submitted && a.Passed == true)
+                .Select(a => new { Kind = (int)RecordKind.AssessmentPassed, ItemId = a.AssessmentItemId }))
+            .Concat(db.ScenarioRuns.Where(r => r.UserId == userId && stepItemIds.Contains(r.ScenarioItemId) && r.FinishedAt != null)
+                .Select(r => new { Kind = (int)RecordKind.ScenarioFinished, ItemId = r.ScenarioItemId }))
+            .ToListAsync(cancellationToken);
+        HashSet<int> Of(RecordKind kind) => rows.Where(r => r.Kind == (int)kind).Select(r => r.ItemId).ToHashSet();
+        return new CourseRecord(new LearnerRecord(Of(RecordKind.LessonDone), Of(RecordKind.AssessmentPassed), Of(RecordKind.ScenarioFinished)),
+            Of(RecordKind.LessonOpened));
+    }
+
+    private enum RecordKind { LessonOpened, LessonDone, AssessmentPassed, ScenarioFinished }
+}
