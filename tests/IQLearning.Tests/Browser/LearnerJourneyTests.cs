@@ -37,7 +37,7 @@ public sealed class LearnerJourneyTests(CurriculumBrowserSite fixture) : IClassF
         await Axe.AssertNoViolationsAsync(page);
 
         // The course page (the catalog's page will embed the same component) and the enrol button.
-        await page.GotoAsync($"{Browser.BaseUrl}/learn/courses/{CourseSlug}");
+        await page.GotoAsync($"{Browser.BaseUrl}/courses/{CourseSlug}");
         await Axe.AssertNoViolationsAsync(page);
         await Keyboard.TabToAsync(page, ".course-enrolment button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
@@ -74,7 +74,7 @@ public sealed class LearnerJourneyTests(CurriculumBrowserSite fixture) : IClassF
         var user = await TestAccounts.CreateAsync(Browser.Site, Roles.Learner);
         var page = await Browser.NewPageAsync("en");
         await SignInByKeyboardAsync(page, user.Email!);
-        await page.GotoAsync($"{Browser.BaseUrl}/learn/courses/{CourseSlug}");
+        await page.GotoAsync($"{Browser.BaseUrl}/courses/{CourseSlug}");
         await page.ClickAsync(".course-enrolment button[type=submit]");
         await page.WaitForURLAsync($"**/learn/{CourseSlug}/*");
 

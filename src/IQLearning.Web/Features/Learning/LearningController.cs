@@ -15,11 +15,6 @@ public sealed class LearningController(IStringLocalizer<LearningController> t) :
     public async Task<IActionResult> Dashboard([FromServices] Dashboard dashboard, CancellationToken cancellationToken) =>
         View(await dashboard.HandleAsync(LearnerId, cancellationToken));
 
-    /// <summary>A plain course page with the enrolment component, until the catalog's course page takes its place.</summary>
-    [HttpGet("courses/{slug}"), AllowAnonymous]
-    public async Task<IActionResult> Course(string slug, [FromServices] CourseOutlines outlines, CancellationToken cancellationToken) =>
-        await outlines.FindAsync(slug, null, cancellationToken) is { } found ? View(found.Outline) : NotFound();
-
     [HttpPost("enrol/{courseItemId:int}")]
     public async Task<IActionResult> Enrol(int courseItemId, [FromServices] Enrol enrol, CancellationToken cancellationToken)
     {
@@ -46,7 +41,7 @@ public sealed class LearningController(IStringLocalizer<LearningController> t) :
         return result.Outcome switch
         {
             LessonOutcome.Found => Redirect($"/learn/{courseSlug}/{result.LessonSlug}"),
-            LessonOutcome.NotEnrolled => Redirect($"/learn/courses/{courseSlug}"),
+            LessonOutcome.NotEnrolled => Redirect($"/courses/{courseSlug}"),
             _ => NotFound(),
         };
     }
@@ -58,7 +53,7 @@ public sealed class LearningController(IStringLocalizer<LearningController> t) :
         return result.Outcome switch
         {
             LessonOutcome.Found => View(result.Page),
-            LessonOutcome.NotEnrolled => Redirect($"/learn/courses/{courseSlug}"),
+            LessonOutcome.NotEnrolled => Redirect($"/courses/{courseSlug}"),
             _ => NotFound(),
         };
     }

@@ -56,7 +56,7 @@ public sealed class CompletionTests(LearningSite site) : IClassFixture<LearningS
         var completed = dashboard.QuerySelector("#completed-courses")!.ParentElement!;
         Assert.Contains(course.Title, completed.TextContent);
         Assert.NotNull(completed.QuerySelector("a[href='/certificates']"));
-        var (_, page) = await learner.Client.GetAsync($"/learn/courses/{course.Slug}");
+        var (_, page) = await learner.Client.GetAsync($"/courses/{course.Slug}");
         Assert.Contains("Abgeschlossen am", page.QuerySelector(".course-enrolment")!.TextContent);
         Assert.Empty(page.QuerySelectorAll(".course-enrolment form"));
     }
@@ -133,7 +133,7 @@ public sealed class CompletionTests(LearningSite site) : IClassFixture<LearningS
         await learner.DoAllLessonsAsync(course);
         await site.FinishScenarioAsync(learner.Id, course.CourseItemId, course.Scenarios.Single().ItemId);
         var enrollment = await site.EnrollmentAsync(learner.Id, course.CourseItemId);
-        await learner.Client.PostFromPageAsync($"/learn/courses/{course.Slug}", $"/learn/leave/{enrollment!.Id}");
+        await learner.Client.PostFromPageAsync($"/courses/{course.Slug}", $"/learn/leave/{enrollment!.Id}");
 
         await site.PassAssessmentAsync(learner.Id, course.CourseItemId, course.Assessment!.ItemId);
         Assert.Equal(EnrollmentStatus.Left, (await site.EnrollmentAsync(learner.Id, course.CourseItemId))!.Status);

@@ -30,7 +30,7 @@ public sealed class EnrolmentTests(LearningSite site) : IClassFixture<LearningSi
     {
         var course = await site.OutlineAsync();
         var learner = await Learner.CreateAsync(site);
-        var (_, page) = await learner.Client.GetAsync($"/learn/courses/{course.Slug}");
+        var (_, page) = await learner.Client.GetAsync($"/courses/{course.Slug}");
         var form = page.Forms.Single(f => f.GetAttribute("action") == $"/learn/enrol/{course.CourseItemId}");
 
         var posts = Enumerable.Range(0, 6).Select(_ => learner.Client.PostAsync($"/learn/enrol/{course.CourseItemId}", new Dictionary<string, string>(), form));
@@ -50,12 +50,12 @@ public sealed class EnrolmentTests(LearningSite site) : IClassFixture<LearningSi
         await learner.MarkDoneAsync(course, course.Lessons.First());
         var enrollment = await site.EnrollmentAsync(learner.Id, course.CourseItemId);
 
-        var left = await learner.Client.SubmitAsync($"/learn/courses/{course.Slug}", $"/learn/leave/{enrollment!.Id}", new Dictionary<string, string>());
+        var left = await learner.Client.SubmitAsync($"/courses/{course.Slug}", $"/learn/leave/{enrollment!.Id}", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, left.StatusCode);
         Assert.Equal(EnrollmentStatus.Left, (await site.EnrollmentAsync(learner.Id, course.CourseItemId))!.Status);
         // A learner who left does not see the lessons any more, and the dashboard no longer lists the course.
         var lesson = await learner.Client.Http.GetAsync(Learner.LessonUrl(course, course.Lessons.First()));
-        Assert.Equal($"/learn/courses/{course.Slug}", lesson.Headers.Location?.OriginalString);
+        Assert.Equal($"/courses/{course.Slug}", lesson.Headers.Location?.OriginalString);
         var (_, dashboard) = await learner.Client.GetAsync("/learn");
         Assert.DoesNotContain(course.Title, dashboard.QuerySelector("main")!.TextContent);
 
@@ -63,7 +63,7 @@ public sealed class EnrolmentTests(LearningSite site) : IClassFixture<LearningSi
 
         var again = await site.EnrollmentAsync(learner.Id, course.CourseItemId);
         Assert.Equal((enrollment.Id, EnrollmentStatus.Active), (again!.Id, again.Status));
-        var (_, page) = await learner.Client.GetAsync($"/learn/courses/{course.Slug}");
+        var (_, page) = await learner.Client.GetAsync($"/courses/{course.Slug}");
         Assert.Contains($"1 von {course.Lessons.Count()} Lektionen abgeschlossen", page.QuerySelector(".course-enrolment")!.TextContent);
     }
 
@@ -90,9 +90,9 @@ public sealed class EnrolmentTests(LearningSite site) : IClassFixture<LearningSi
             return enrollment.Id;
         });
 
-        var (_, page) = await learner.Client.GetAsync($"/learn/courses/{course.Slug}");
+        var (_, page) = await learner.Client.GetAsync($"/courses/{course.Slug}");
         Assert.Null(page.Forms.FirstOrDefault(f => f.GetAttribute("action") == $"/learn/leave/{enrollmentId}"));
-        var leave = await learner.Client.PostFromPageAsync($"/learn/courses/{course.Slug}", $"/learn/leave/{enrollmentId}");
+        var leave = await learner.Client.PostFromPageAsync($"/courses/{course.Slug}", $"/learn/leave/{enrollmentId}");
 
         Assert.Equal(HttpStatusCode.BadRequest, leave.StatusCode);
         Assert.Equal(EnrollmentStatus.Active, (await site.EnrollmentAsync(learner.Id, course.CourseItemId))!.Status);
@@ -111,7 +111,7 @@ public sealed class EnrolmentTests(LearningSite site) : IClassFixture<LearningSi
         await owner.EnrolAsync(course);
         var enrollment = await site.EnrollmentAsync(owner.Id, course.CourseItemId);
 
-        var response = await other.Client.PostFromPageAsync($"/learn/courses/{course.Slug}", $"/learn/leave/{enrollment!.Id}");
+        var response = await other.Client.PostFromPageAsync($"/courses/{course.Slug}", $"/learn/leave/{enrollment!.Id}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(EnrollmentStatus.Active, (await site.EnrollmentAsync(owner.Id, course.CourseItemId))!.Status);
@@ -147,11 +147,11 @@ public sealed class EnrolmentTests(LearningSite site) : IClassFixture<LearningSi
 
         foreach (var id in new[] { course.Lessons.First().ItemId, 999_999, archived })
         {
-            var response = await learner.Client.PostFromPageAsync($"/learn/courses/{course.Slug}", $"/learn/enrol/{id}");
+            var response = await learner.Client.PostFromPageAsync($"/courses/{course.Slug}", $"/learn/enrol/{id}");
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         }
         Assert.Equal(0, await site.WithDbAsync((db, _) => db.Enrollments.CountAsync(e => e.UserId == learner.Id)));
-        Assert.Equal(HttpStatusCode.NotFound, (await learner.Client.GetAsync("/learn/courses/discrimination-sensitive-counselling-jobcentre")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await learner.Client.GetAsync("/courses/discrimination-sensitive-counselling-jobcentre")).Status);
     }
 
     [Fact]
@@ -160,10 +160,10 @@ public sealed class EnrolmentTests(LearningSite site) : IClassFixture<LearningSi
         var course = await site.OutlineAsync();
         using var visitor = SiteClient.For(site);
 
-        var (status, page) = await visitor.GetAsync($"/learn/courses/{course.Slug}");
+        var (status, page) = await visitor.GetAsync($"/courses/{course.Slug}");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal($"/account/login?returnUrl=%2Flearn%2Fcourses%2F{course.Slug}", page.QuerySelector(".course-enrolment a")!.GetAttribute("href"));
+        Assert.Equal($"/account/login?returnUrl=%2Fcourses%2F{course.Slug}", page.QuerySelector(".course-enrolment a")!.GetAttribute("href"));
         Assert.Empty(page.QuerySelectorAll(".course-enrolment form"));
     }
 }

@@ -19,7 +19,7 @@ public sealed class Learner(ApplicationUser user, SiteClient client)
     }
 
     public Task<HttpResponseMessage> EnrolAsync(CourseOutline course) =>
-        Client.SubmitAsync($"/learn/courses/{course.Slug}", $"/learn/enrol/{course.CourseItemId}", new Dictionary<string, string>());
+        Client.SubmitAsync($"/courses/{course.Slug}", $"/learn/enrol/{course.CourseItemId}", new Dictionary<string, string>());
 
     public static string LessonUrl(CourseOutline course, OutlineLesson lesson) => $"/learn/{course.Slug}/{lesson.Slug}";
 

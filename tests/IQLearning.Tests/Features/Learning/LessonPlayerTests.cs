@@ -127,9 +127,9 @@ public sealed class LessonPlayerTests(LearningSite site) : IClassFixture<Learnin
         var url = Learner.LessonUrl(course, course.Lessons.First());
 
         var page = await learner.Client.Http.GetAsync(url);
-        var done = await learner.Client.PostFromPageAsync($"/learn/courses/{course.Slug}", url + "/done");
+        var done = await learner.Client.PostFromPageAsync($"/courses/{course.Slug}", url + "/done");
 
-        Assert.Equal($"/learn/courses/{course.Slug}", page.Headers.Location?.OriginalString);
+        Assert.Equal($"/courses/{course.Slug}", page.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.NotFound, done.StatusCode);
         Assert.Equal(0, await site.WithDbAsync((db, _) => db.LessonProgress.CountAsync(p => p.LessonItemId == course.Lessons.First().ItemId)));
     }
