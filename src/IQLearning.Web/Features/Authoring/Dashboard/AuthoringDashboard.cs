@@ -16,7 +16,7 @@ public sealed record DashboardPage(ContentKind? Kind, VersionStatus? Status, IRe
 public sealed class AuthoringDashboard(AppDbContext db)
 {
     public static readonly ContentKind[] EditorialKinds =
-        [ContentKind.Course, ContentKind.Lesson, ContentKind.Material, ContentKind.Standard, ContentKind.Assessment, ContentKind.Scenario];
+        [ContentKind.Course, ContentKind.Lesson, ContentKind.Material, ContentKind.Standard, ContentKind.Assessment, ContentKind.Scenario, ContentKind.Page];
 
     public async Task<DashboardPage> LoadAsync(ContentActor actor, ContentKind? kind, VersionStatus? status, CancellationToken cancellationToken = default)
     {

@@ -57,6 +57,15 @@ public sealed class EditorForm
     // Assessment: a GIFT file replaces the text of the body
     [Display(Name = "Authoring.Field.GiftFile")] public IFormFile? GiftFile { get; set; }
 
+    // Assessment: how the quiz is taken (empty = unlimited attempts, no time limit)
+    [Range(1, 100, ErrorMessage = "Authoring.Validation.Attempts"), Display(Name = "Authoring.Field.AttemptsAllowed")]
+    public int? AttemptsAllowed { get; set; }
+
+    [Display(Name = "Authoring.Field.Shuffle")] public bool Shuffle { get; set; } = true;
+
+    [Range(1, 600, ErrorMessage = "Authoring.Validation.TimeLimit"), Display(Name = "Authoring.Field.TimeLimitMinutes")]
+    public int? TimeLimitMinutes { get; set; }
+
     /// <summary>What the page shows around the form; never bound from the request.</summary>
     [BindNever, ValidateNever] public EditorContext Context { get; set; } = null!;
 }

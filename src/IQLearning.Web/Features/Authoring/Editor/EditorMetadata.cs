@@ -36,6 +36,10 @@ internal sealed class EditorMetadata(ModelStateDictionary state, IStringLocalize
                 var standard = version.Read<StandardMetadata>();
                 (form.Code, form.StandardVersion, form.ValidFrom) = (standard.Code, standard.Version, standard.ValidFrom);
                 break;
+            case ContentKind.Assessment:
+                var quiz = version.Read<AssessmentSettings>();
+                (form.AttemptsAllowed, form.Shuffle, form.TimeLimitMinutes) = (quiz.AttemptsAllowed, quiz.Shuffle, quiz.TimeLimitMinutes);
+                break;
         }
     }
 
@@ -51,7 +55,9 @@ internal sealed class EditorMetadata(ModelStateDictionary state, IStringLocalize
                 previous?.Read<MaterialMetadata>().Attachments ?? [])),
             ContentKind.Standard => ContentMetadata.Serialize(new StandardMetadata(Need(form.Code, nameof(form.Code)),
                 Need(form.StandardVersion, nameof(form.StandardVersion)), Need(form.ValidFrom, nameof(form.ValidFrom)))),
-            ContentKind.Assessment => Source(previous, slug + ContentNames.GiftExtension),
+            ContentKind.Assessment => ContentMetadata.Serialize(new AssessmentSettings(
+                previous?.Read<SourceFileMetadata>().FileName ?? slug + ContentNames.GiftExtension,
+                form.AttemptsAllowed, form.Shuffle, form.TimeLimitMinutes)),
             ContentKind.Scenario => Source(previous, slug + ContentNames.ScenarioExtension),
             _ => "{}",
         };
