@@ -4,6 +4,7 @@ using IQLearning.Web.Features.Admin;
 using IQLearning.Web.Features.Content;
 using IQLearning.Web.Features.Health;
 using IQLearning.Web.Features.Notifications;
+using IQLearning.Web.Features.Organizations;
 using IQLearning.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.Services
     .AddAccounts()
     .AddContent(builder.Configuration)
     .AddAdmin()
+    .AddOrganizations()
     .AddHealth();
 
 var app = builder.Build();
