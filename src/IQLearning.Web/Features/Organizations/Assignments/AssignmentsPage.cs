@@ -32,11 +32,11 @@ public sealed class AssignmentsPage(AppDbContext db)
         return new AssignmentsView(organization, form, assignments, await PublishedCoursesAsync(cancellationToken), memberQuery, choices, memberCount);
     }
 
-    public Task<List<CourseChoice>> PublishedCoursesAsync(CancellationToken cancellationToken) =>
-        db.ContentItems.AsNoTracking()
+    public async Task<List<CourseChoice>> PublishedCoursesAsync(CancellationToken cancellationToken) =>
+        (await db.ContentItems.AsNoTracking()
             .Where(c => c.Kind == ContentKind.Course && !c.Archived && c.PublishedVersionId != null)
             .Join(db.ContentVersions, c => c.PublishedVersionId, v => v.Id, (c, v) => new CourseChoice(c.Id, v.Title))
-            .OrderBy(c => c.Title).ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken)).OrderBy(c => c.Title, StringComparer.CurrentCulture).ToList();
 
     private Task<List<MemberChoice>> MemberChoicesAsync(int organizationId, string? query, CancellationToken cancellationToken)
     {

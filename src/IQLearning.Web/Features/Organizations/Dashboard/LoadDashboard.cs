@@ -37,13 +37,13 @@ public sealed class LoadDashboard(AppDbContext db, TimeProvider clock, IOptions<
     }
 
     /// <summary>The courses the organization has assigned, with their published title and number of lessons.</summary>
-    public static Task<List<DashboardCourse>> CoursesAsync(AppDbContext db, int organizationId, CancellationToken cancellationToken) =>
-        db.ContentItems.AsNoTracking()
+    public static async Task<List<DashboardCourse>> CoursesAsync(AppDbContext db, int organizationId, CancellationToken cancellationToken) =>
+        (await db.ContentItems.AsNoTracking()
             .Where(c => db.Assignments.Any(a => a.OrganizationId == organizationId && a.CourseItemId == c.Id))
             .Select(c => new DashboardCourse(c.Id,
                 db.ContentVersions.Where(v => v.Id == c.PublishedVersionId).Select(v => v.Title).FirstOrDefault() ?? c.Slug,
                 db.ContentItems.Count(l => l.ParentId == c.Id && l.Kind == ContentKind.Lesson && !l.Archived)))
-            .OrderBy(c => c.Title).ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken)).OrderBy(c => c.Title, StringComparer.CurrentCulture).ToList();
 
     private Task<List<NetworkOrganization>> NetworkAsync(int networkId, DateTime now, CancellationToken cancellationToken)
     {

@@ -11,6 +11,6 @@ public sealed class MyOrganizations(AppDbContext db)
 {
     public Task<List<MyOrganization>> ListAsync(string userId, CancellationToken cancellationToken) =>
         db.OrganizationMembers.AsNoTracking().Where(m => m.UserId == userId && m.Role == MemberRole.Manager)
-            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new MyOrganization(o.Id, o.Name, o.Kind))
-            .OrderBy(o => o.Name).ToListAsync(cancellationToken);
+            .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => o)
+            .OrderBy(o => o.Name).Select(o => new MyOrganization(o.Id, o.Name, o.Kind)).ToListAsync(cancellationToken);
 }
