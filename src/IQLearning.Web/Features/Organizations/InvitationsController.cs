@@ -17,7 +17,7 @@ public sealed class InvitationsController(AcceptInvitation invitations, UserMana
     {
         var invitation = await invitations.LoadAsync(token, cancellationToken);
         Response.StatusCode = StatusFor(invitation.State);
-        return View(invitation);
+        return View("Show", invitation);
     }
 
     [HttpPost(""), Authorize]
