@@ -34,16 +34,15 @@ public sealed class ExportReport(AppDbContext db, TimeProvider clock, IStringLoc
         var now = clock.GetUtcNow().UtcDateTime;
         var courses = (await LoadDashboard.CoursesAsync(db, organization.Id, cancellationToken))
             .Where(c => filter.Course is null || c.Id == filter.Course).ToList();
-        var courseIds = courses.Select(c => c.Id).ToList();
         return organization.AggregateOnly
-            ? await CountsAsync(organization, courses, courseIds, now, cancellationToken)
-            : await DetailsAsync(organization, filter, courses, courseIds, now, cancellationToken);
+            ? await CountsAsync(organization, courses, now, cancellationToken)
+            : await DetailsAsync(organization, filter, courses, now, cancellationToken);
     }
 
     private async Task<(IReadOnlyList<string>, List<IReadOnlyList<object?>>)> CountsAsync(ManagedOrganization organization,
-        List<DashboardCourse> courses, List<int> courseIds, DateTime now, CancellationToken cancellationToken)
+        List<DashboardCourse> courses, DateTime now, CancellationToken cancellationToken)
     {
-        var (counts, _) = await OverviewQuery.RunAsync(EnrollmentFacts.OfOrganization(db, organization.Id, courseIds, now), courses, now, cancellationToken);
+        var (counts, _) = await OverviewQuery.RunAsync(EnrollmentFacts.OfOrganization(db, organization.Id, now), courses, now, cancellationToken);
         var statuses = Enum.GetValues<ProgressStatus>();
         IReadOnlyList<string> header = [t["Organizations.Field.Course"], t["Organizations.Dashboard.Total"],
             .. statuses.Select(s => t[$"Organizations.Status.{s}"].Value), t["Organizations.Dashboard.CompletionPercent"]];
@@ -52,17 +51,18 @@ public sealed class ExportReport(AppDbContext db, TimeProvider clock, IStringLoc
     }
 
     private async Task<(IReadOnlyList<string>, List<IReadOnlyList<object?>>)> DetailsAsync(ManagedOrganization organization, DashboardFilter filter,
-        List<DashboardCourse> courses, List<int> courseIds, DateTime now, CancellationToken cancellationToken)
+        List<DashboardCourse> courses, DateTime now, CancellationToken cancellationToken)
     {
-        var members = MemberTable.Filter(db, organization.Id, courseIds, filter, now);
+        var members = MemberTable.Filter(db, organization.Id, filter, now);
         var names = await members.ToDictionaryAsync(m => m.UserId, cancellationToken);
-        var cells = await MemberTable.CellsAsync(db, db.Enrollments.Where(e => members.Any(m => m.UserId == e.UserId)), courseIds, now, cancellationToken);
+        var cells = await MemberTable.CellsAsync(db,
+            EnrollmentFacts.AssignedBy(db, organization.Id).Where(e => members.Any(m => m.UserId == e.UserId)), now, cancellationToken);
         var byId = courses.ToDictionary(c => c.Id);
         var status = filter.EffectiveStatus;
         IReadOnlyList<string> header = [t["Field.DisplayName"], t["Field.Email"], t["Organizations.Field.Course"], t["Organizations.Dashboard.Status"],
             t["Organizations.Dashboard.ProgressPercent"], t["Organizations.Field.DueDate"], t["Organizations.Dashboard.CompletedAt"],
             t["Organizations.Dashboard.Certificate"], t["Organizations.Dashboard.Verification"]];
-        var rows = cells.Where(c => status is null || c.Status == status)
+        var rows = cells.Where(c => (status is null || c.Status == status) && byId.ContainsKey(c.CourseItemId))
             .Select(c => (Member: names[c.UserId], Course: byId[c.CourseItemId], Cell: c))
             .OrderBy(r => r.Member.Name, StringComparer.CurrentCulture).ThenBy(r => r.Member.UserId).ThenBy(r => r.Course.Title)
             .Select(r => (IReadOnlyList<object?>)[r.Member.Name, r.Member.Email, r.Course.Title, t[$"Organizations.Status.{r.Cell.Status}"].Value,

@@ -18,8 +18,7 @@ public sealed class LoadDashboard(AppDbContext db, TimeProvider clock, IOptions<
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var courses = await CoursesAsync(db, organization.Id, cancellationToken);
-        var courseIds = courses.Select(c => c.Id).ToList();
-        var facts = EnrollmentFacts.OfOrganization(db, organization.Id, courseIds, now);
+        var facts = EnrollmentFacts.OfOrganization(db, organization.Id, now);
         var (counts, overdue) = await OverviewQuery.RunAsync(facts, courses, now, cancellationToken);
         var network = organization.Kind == OrganizationKind.RegionalNetwork
             ? await NetworkAsync(organization.Id, now, cancellationToken) : [];
@@ -27,12 +26,12 @@ public sealed class LoadDashboard(AppDbContext db, TimeProvider clock, IOptions<
         var view = new DashboardView(organization, filter, courses, counts, overdue, memberCount, memberCount, 1, [], network);
         if (organization.AggregateOnly) return view;
 
-        var members = MemberTable.Filter(db, organization.Id, courseIds, filter, now);
+        var members = MemberTable.Filter(db, organization.Id, filter, now);
         var matching = filter.FiltersMembers ? await members.CountAsync(cancellationToken) : memberCount;
         var size = options.Value.DashboardPageSize;
         var pageCount = Math.Max(1, (matching + size - 1) / size);
         var page = Math.Clamp(filter.Page, 1, pageCount);
-        var lines = await MemberTable.PageAsync(db, members, courses, page, size, now, cancellationToken);
+        var lines = await MemberTable.PageAsync(db, organization.Id, members, courses, page, size, now, cancellationToken);
         return view with { Filter = filter with { Page = page }, MatchingMembers = matching, PageCount = pageCount, Members = lines };
     }
 

@@ -15,7 +15,7 @@ public sealed class MemberKey
 /// <summary>The members × courses table: members filtered and paged in SQL, then the cells of the visible page only.</summary>
 public static class MemberTable
 {
-    public static IQueryable<MemberKey> Filter(AppDbContext db, int organizationId, IReadOnlyCollection<int> courseIds, DashboardFilter filter, DateTime now)
+    public static IQueryable<MemberKey> Filter(AppDbContext db, int organizationId, DashboardFilter filter, DateTime now)
     {
         var members = db.OrganizationMembers.AsNoTracking().Where(m => m.OrganizationId == organizationId)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberKey { UserId = u.Id, Name = u.DisplayName, Email = u.Email ?? "" });
@@ -28,29 +28,27 @@ public static class MemberTable
         {
             var course = filter.Course;
             var status = filter.EffectiveStatus;
-            var facts = EnrollmentFacts.Project(db, db.Enrollments.Where(e => e.Source == EnrollmentSource.Assignment && courseIds.Contains(e.CourseItemId)), now);
+            var facts = EnrollmentFacts.Project(db, EnrollmentFacts.AssignedBy(db, organizationId), now);
             members = members.Where(m => facts.Any(f => f.UserId == m.UserId
                 && (course == null || f.CourseItemId == course) && (status == null || f.Status == status)));
         }
         return members;
     }
 
-    public static async Task<List<MemberLine>> PageAsync(AppDbContext db, IQueryable<MemberKey> members, IReadOnlyList<DashboardCourse> courses,
-        int page, int size, DateTime now, CancellationToken cancellationToken)
+    public static async Task<List<MemberLine>> PageAsync(AppDbContext db, int organizationId, IQueryable<MemberKey> members,
+        IReadOnlyList<DashboardCourse> courses, int page, int size, DateTime now, CancellationToken cancellationToken)
     {
         var keys = await members.OrderBy(m => m.Name).ThenBy(m => m.UserId).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
         var userIds = keys.Select(k => k.UserId).ToList();
-        var courseIds = courses.Select(c => c.Id).ToList();
-        var cells = await CellsAsync(db, db.Enrollments.Where(e => userIds.Contains(e.UserId)), courseIds, now, cancellationToken);
+        var cells = await CellsAsync(db, EnrollmentFacts.AssignedBy(db, organizationId).Where(e => userIds.Contains(e.UserId)), now, cancellationToken);
         var lessons = courses.ToDictionary(c => c.Id, c => c.Lessons);
         return keys.Select(k => new MemberLine(k.UserId, k.Name, k.Email, cells.Where(c => c.UserId == k.UserId)
             .ToDictionary(c => c.CourseItemId, c => c.ToCell(lessons.GetValueOrDefault(c.CourseItemId))))).ToList();
     }
 
-    /// <summary>Status, progress and certificate of each given enrollment in the organization's courses.</summary>
-    public static Task<List<CellFacts>> CellsAsync(AppDbContext db, IQueryable<Enrollment> enrollments, IReadOnlyCollection<int> courseIds,
-        DateTime now, CancellationToken cancellationToken) =>
-        EnrollmentFacts.Project(db, enrollments.Where(e => e.Source == EnrollmentSource.Assignment && courseIds.Contains(e.CourseItemId)), now)
+    /// <summary>Status, progress and certificate of each given enrollment.</summary>
+    public static Task<List<CellFacts>> CellsAsync(AppDbContext db, IQueryable<Enrollment> enrollments, DateTime now, CancellationToken cancellationToken) =>
+        EnrollmentFacts.Project(db, enrollments, now)
             .Select(f => new CellFacts
             {
                 UserId = f.UserId, CourseItemId = f.CourseItemId, Status = f.Status, DueAt = f.DueAt, CompletedAt = f.CompletedAt,

@@ -28,7 +28,7 @@ public sealed class ManagerDigest(AppDbContext db, OrganizationMails mails, Remi
             var courses = await LoadDashboard.CoursesAsync(db, organization.Key, cancellationToken);
             if (courses.Count == 0) continue;
             var (counts, _) = await OverviewQuery.RunAsync(
-                EnrollmentFacts.OfOrganization(db, organization.Key, courses.Select(c => c.Id).ToList(), now), courses, now, cancellationToken);
+                EnrollmentFacts.OfOrganization(db, organization.Key, now), courses, now, cancellationToken);
             foreach (var manager in organization)
             {
                 var lines = OrganizationMails.InLanguage(manager.PreferredLanguage, () => counts.Select(c => t["Organizations.Mail.Digest.Line",
