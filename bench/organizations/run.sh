@@ -23,15 +23,18 @@ echo "$PASSWORD" | (cd "$ROOT/src/IQLearning.Web" && dotnet "$DLL" create-admin 
 echo "Generating 100,000 learners and 1,000,000 enrollments …"
 python3 "$ROOT/bench/organizations/generate.py" "$DATA/iqlearning.db"
 
-(cd "$ROOT/src/IQLearning.Web" && dotnet "$DLL" --urls "$BASE" >"$DATA/app.log" 2>&1) &
+# exec: $! is then the server itself, so the trap stops it (a subshell's pid would leave it running).
+(cd "$ROOT/src/IQLearning.Web" && exec dotnet "$DLL" --urls "$BASE" >"$DATA/app.log" 2>&1) &
 APP=$!
 for _ in $(seq 1 120); do curl -fs "$BASE/health" >/dev/null 2>&1 && break; sleep 0.5; done
+kill -0 "$APP" 2>/dev/null || { echo "The site did not start:"; tail -20 "$DATA/app.log"; exit 1; }
 
 JAR="$DATA/cookies"
 TOKEN=$(curl -s -c "$JAR" -b "$JAR" "$BASE/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
 curl -s -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "Email=bench-manager@example.org" --data-urlencode "Password=$PASSWORD" \
      --data-urlencode "__RequestVerificationToken=$TOKEN" "$BASE/account/login"
 ORG=$(cat "$DATA/organization-id")
+[ "$(curl -s -o /dev/null -b "$JAR" -w '%{http_code}' "$BASE/organizations/$ORG")" = 200 ] || { echo "Sign-in as the bench manager failed."; exit 1; }
 
 measure() { # label url
   local times=()

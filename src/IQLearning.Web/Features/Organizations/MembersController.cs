@@ -5,7 +5,6 @@ using IQLearning.Web.Features.Organizations.Members;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace IQLearning.Web.Features.Organizations;
@@ -13,8 +12,8 @@ namespace IQLearning.Web.Features.Organizations;
 /// <summary>Members of an organization: invite, import from CSV, remove; open invitations can be withdrawn.</summary>
 [Authorize(Roles = AssignmentsController.ManagerRoles), Route("organizations/{id:int}")]
 public sealed class MembersController(
-    OrganizationAccess access, MembersPage membersPage, InviteMember invite, ImportMembers import, AppDbContext db,
-    UserManager<ApplicationUser> users, IStringLocalizer<MembersController> t) : Controller
+    OrganizationAccess access, MembersPage membersPage, InviteMember invite, ImportMembers import, MemberRemovals removals,
+    AppDbContext db, UserManager<ApplicationUser> users, IStringLocalizer<MembersController> t) : Controller
 {
     /// <summary>2 MB hold some 20,000 rows of address, name and role.</summary>
     private const long MaxImportBytes = 2 * 1024 * 1024;
@@ -43,10 +42,8 @@ public sealed class MembersController(
     [HttpPost("invitations/{invitationId:int}/withdraw")]
     public async Task<IActionResult> Withdraw(int id, int invitationId, CancellationToken cancellationToken)
     {
-        if (await access.FindAsync(id, User, cancellationToken) is null) return NotFound();
-        var removed = await db.Invitations.Where(i => i.Id == invitationId && i.OrganizationId == id && i.AcceptedAt == null)
-            .ExecuteDeleteAsync(cancellationToken);
-        if (removed == 0) return NotFound();
+        if (await access.FindAsync(id, User, cancellationToken) is null || !await removals.WithdrawAsync(id, invitationId, cancellationToken))
+            return NotFound();
         TempData["StatusMessage"] = t["Organizations.Members.Withdrawn"].Value;
         return Redirect($"/organizations/{id}/members");
     }
@@ -69,9 +66,8 @@ public sealed class MembersController(
     [HttpPost("members/{userId}/remove")]
     public async Task<IActionResult> Remove(int id, string userId, CancellationToken cancellationToken)
     {
-        if (await access.FindAsync(id, User, cancellationToken) is null) return NotFound();
-        var removed = await db.OrganizationMembers.Where(m => m.OrganizationId == id && m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        if (removed == 0) return NotFound();
+        if (await access.FindAsync(id, User, cancellationToken) is null || !await removals.RemoveAsync(id, userId, cancellationToken))
+            return NotFound();
         TempData["StatusMessage"] = t["Organizations.Members.Removed"].Value;
         return Redirect($"/organizations/{id}/members");
     }

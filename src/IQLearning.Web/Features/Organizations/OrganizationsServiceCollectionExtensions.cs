@@ -26,6 +26,7 @@ public static class OrganizationsServiceCollectionExtensions
         services.AddScoped<AcceptInvitation>();
         services.AddScoped<ImportMembers>();
         services.AddScoped<MembersPage>();
+        services.AddScoped<MemberRemovals>();
         services.AddScoped<AssignmentEnrollments>();
         services.AddScoped<AssignmentsPage>();
         services.AddScoped<CreateAssignment>();
