@@ -11,6 +11,7 @@ using IQLearning.Web.Features.Health;
 using IQLearning.Web.Features.Learning;
 using IQLearning.Web.Features.Media;
 using IQLearning.Web.Features.Notifications;
+using IQLearning.Web.Features.Organizations;
 using IQLearning.Web.Infrastructure;
 
 try
@@ -31,6 +32,7 @@ try
         .AddAuthoring()
         .AddAssessments()
         .AddCertificates()
+        .AddOrganizations()
         .AddAdmin()
         .AddHealth();
 

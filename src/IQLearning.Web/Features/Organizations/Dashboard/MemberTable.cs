@@ -1,0 +1,80 @@
+using IQLearning.Web.Data;
+using IQLearning.Web.Features.Learning.Model;
+using IQLearning.Web.Features.Organizations.Assignments;
+using Microsoft.EntityFrameworkCore;
+
+namespace IQLearning.Web.Features.Organizations.Dashboard;
+
+public sealed class MemberKey
+{
+    public required string UserId { get; init; }
+    public required string Name { get; init; }
+    public required string Email { get; init; }
+}
+
+/// <summary>The members × courses table: members filtered and paged in SQL, then the cells of the visible page only.</summary>
+public static class MemberTable
+{
+    public static IQueryable<MemberKey> Filter(AppDbContext db, int organizationId, DashboardFilter filter, DateTime now)
+    {
+        var members = db.OrganizationMembers.AsNoTracking().Where(m => m.OrganizationId == organizationId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberKey { UserId = u.Id, Name = u.DisplayName, Email = u.Email ?? "" });
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var pattern = MemberSearch.LikePattern(filter.Q);
+            members = members.Where(m => EF.Functions.Like(m.Name, pattern, "\\") || EF.Functions.Like(m.Email, pattern, "\\"));
+        }
+        if (filter.Course is not null || filter.EffectiveStatus is not null)
+        {
+            var course = filter.Course;
+            var status = filter.EffectiveStatus;
+            var facts = EnrollmentFacts.Project(db, EnrollmentFacts.AssignedBy(db, organizationId), now);
+            members = members.Where(m => facts.Any(f => f.UserId == m.UserId
+                && (course == null || f.CourseItemId == course) && (status == null || f.Status == status)));
+        }
+        return members;
+    }
+
+    public static async Task<List<MemberLine>> PageAsync(AppDbContext db, int organizationId, IQueryable<MemberKey> members,
+        IReadOnlyList<DashboardCourse> courses, int page, int size, DateTime now, CancellationToken cancellationToken)
+    {
+        var keys = await members.OrderBy(m => m.Name).ThenBy(m => m.UserId).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var userIds = keys.Select(k => k.UserId).ToList();
+        var cells = await CellsAsync(db, EnrollmentFacts.AssignedBy(db, organizationId).Where(e => userIds.Contains(e.UserId)), now, cancellationToken);
+        var lessons = courses.ToDictionary(c => c.Id, c => c.Lessons);
+        return keys.Select(k => new MemberLine(k.UserId, k.Name, k.Email, cells.Where(c => c.UserId == k.UserId)
+            .ToDictionary(c => c.CourseItemId, c => c.ToCell(lessons.GetValueOrDefault(c.CourseItemId))))).ToList();
+    }
+
+    /// <summary>Status, progress and certificate of each given enrollment.</summary>
+    public static Task<List<CellFacts>> CellsAsync(AppDbContext db, IQueryable<Enrollment> enrollments, DateTime now, CancellationToken cancellationToken) =>
+        EnrollmentFacts.Project(db, enrollments, now)
+            .Select(f => new CellFacts
+            {
+                UserId = f.UserId, CourseItemId = f.CourseItemId, Status = f.Status, DueAt = f.DueAt, CompletedAt = f.CompletedAt,
+                LessonsDone = db.LessonProgress.Count(p => p.EnrollmentId == f.EnrollmentId && p.CompletedAt != null),
+                CertificateNumber = db.Certificates.Where(c => c.EnrollmentId == f.EnrollmentId && c.RevokedAt == null)
+                    .OrderByDescending(c => c.IssuedAt).Select(c => c.Number).FirstOrDefault(),
+                VerificationUrl = db.Certificates.Where(c => c.EnrollmentId == f.EnrollmentId && c.RevokedAt == null)
+                    .OrderByDescending(c => c.IssuedAt).Select(c => c.VerificationUrl).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+}
+
+public sealed class CellFacts
+{
+    public required string UserId { get; init; }
+    public int CourseItemId { get; init; }
+    public ProgressStatus Status { get; init; }
+    public DateTime? DueAt { get; init; }
+    public DateTime? CompletedAt { get; init; }
+    public int LessonsDone { get; init; }
+    public string? CertificateNumber { get; init; }
+    public string? VerificationUrl { get; init; }
+
+    public int ProgressPercent(int lessons) =>
+        Status is ProgressStatus.Completed or ProgressStatus.Expired ? 100
+        : lessons == 0 ? 0 : Math.Min(100, (int)Math.Round(100.0 * LessonsDone / lessons));
+
+    public CourseCell ToCell(int lessons) => new(Status, ProgressPercent(lessons), DueAt, CertificateNumber, VerificationUrl);
+}
