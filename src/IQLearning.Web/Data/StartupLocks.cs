@@ -26,6 +26,9 @@ internal sealed class PostgresStartupLock(string connectionString, ILogger<Postg
         var database = builder.Database;
         // The database may not exist yet (the first migration creates it): lock in the server's maintenance database.
         builder.Database = "postgres";
+        // Not pooled: closing must end the session, since a session-level advisory lock lives as long as the session,
+        // and a pooled connection would keep it (and the lock) open after the startup tasks.
+        builder.Pooling = false;
         var connection = new NpgsqlConnection(builder.ConnectionString);
         try
         {

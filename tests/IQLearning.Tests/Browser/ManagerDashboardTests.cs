@@ -12,14 +12,14 @@ using Microsoft.Playwright;
 namespace IQLearning.Tests.Browser;
 
 /// <summary>The browser site with the shipped curriculum, so that there are courses to assign.</summary>
-public sealed class CurriculumBrowserSite : IAsyncLifetime
+public sealed class ManagerBrowserSite : IAsyncLifetime
 {
     private readonly BrowserSite _browser = new();
 
     public SiteFactory Site => _browser.Site;
     public string BaseUrl => _browser.BaseUrl;
 
-    public CurriculumBrowserSite() => _browser.Site.WithSetting("Content:SeedDirectory", SiteFactory.ShippedContent);
+    public ManagerBrowserSite() => _browser.Site.WithSetting("Content:SeedDirectory", SiteFactory.ShippedContent);
 
     public Task InitializeAsync() => _browser.InitializeAsync();
     public Task DisposeAsync() => _browser.DisposeAsync();
@@ -27,7 +27,7 @@ public sealed class CurriculumBrowserSite : IAsyncLifetime
 }
 
 [Collection(SiteCollection.Name)]
-public sealed class ManagerDashboardTests(CurriculumBrowserSite browser) : IClassFixture<CurriculumBrowserSite>
+public sealed class ManagerDashboardTests(ManagerBrowserSite browser) : IClassFixture<ManagerBrowserSite>
 {
     [BrowserTheory, InlineData("de"), InlineData("en")]
     public async Task A_manager_invites_assigns_sees_the_dashboard_with_its_charts_and_exports(string language)

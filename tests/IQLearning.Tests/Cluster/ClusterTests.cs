@@ -9,7 +9,7 @@ namespace IQLearning.Tests.Cluster;
 [Collection(SiteCollection.Name)]
 public sealed partial class ClusterTests : IAsyncLifetime
 {
-    private readonly TestDatabase _database = TestDatabase.Create();
+    private readonly TestDatabase _database = TestDatabase.Create(fromTemplate: false); // empty: the replicas must migrate it
     private readonly string _sharedData = Directory.CreateTempSubdirectory("iql-cluster-").FullName;
     private netDumbster.smtp.SimpleSmtpServer? _smtp;
     private Replica _a = null!;
@@ -22,7 +22,16 @@ public sealed partial class ClusterTests : IAsyncLifetime
         // Both start at once against an empty database: the startup lock lets one migrate and seed.
         _a = Replica.Start("A", Settings());
         _b = Replica.Start("B", Settings());
-        await Task.WhenAll(_a.WaitUntilHealthyAsync(TimeSpan.FromMinutes(3)), _b.WaitUntilHealthyAsync(TimeSpan.FromMinutes(3)));
+        try
+        {
+            await Task.WhenAll(_a.WaitUntilHealthyAsync(TimeSpan.FromMinutes(3)), _b.WaitUntilHealthyAsync(TimeSpan.FromMinutes(3)));
+        }
+        catch
+        {
+            // xunit does not call DisposeAsync when InitializeAsync fails: leave no replica behind.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     private Dictionary<string, string> Settings()

@@ -486,13 +486,13 @@ namespace IQLearning.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EnrollmentId")
-                        .IsUnique();
-
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("EnrollmentId", "IssuedAt")
+                        .IsUnique();
 
                     b.ToTable("Certificates", (string)null);
                 });

@@ -467,13 +467,13 @@ namespace IQLearning.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EnrollmentId")
-                        .IsUnique();
-
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("EnrollmentId", "IssuedAt")
+                        .IsUnique();
 
                     b.ToTable("Certificates", (string)null);
                 });

@@ -34,11 +34,15 @@ public sealed class IssueCertificate(AppDbContext db, IssuerSigningKeys keys, Pu
     private static readonly OpenBadgeCredentialBuilder Badges = new();
     private static readonly JsonSerializerOptions MetadataJson = new(JsonSerializerDefaults.Web); // as ContentMetadata writes it
 
-    /// <summary>The issued certificate, or null when the enrollment already has one (a repeated completion is a no-op).</summary>
+    /// <summary>
+    /// The issued certificate, or null when this completion already has one (a repeated completion is a no-op). A completion
+    /// is the enrollment plus the time it was completed, so a recertification cycle of the same enrollment gets a new one.
+    /// </summary>
     public async Task<IssuedCertificate?> IssueAsync(CertificateRequest request, CancellationToken cancellationToken)
     {
-        if (request.EnrollmentId is { } enrollmentId && await db.Certificates.AnyAsync(c => c.EnrollmentId == enrollmentId, cancellationToken))
-            return null;
+        // Whole seconds: every database keeps them exactly, so the completion key compares equal after a round trip.
+        request = request with { IssuedAt = new DateTime(request.IssuedAt.Ticks - request.IssuedAt.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc) };
+        if (await AlreadyIssuedAsync(request, cancellationToken)) return null;
         var course = await CourseAsync(request, cancellationToken);
 
         await using var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
@@ -65,14 +69,18 @@ public sealed class IssueCertificate(AppDbContext db, IssuerSigningKeys keys, Pu
             {
                 // A unique index said no. SaveChanges rolled back to its savepoint; forget our row and find out which one.
                 db.Entry(certificate).State = EntityState.Detached;
-                if (request.EnrollmentId is { } enrollmentId &&
-                    await db.Certificates.AnyAsync(c => c.EnrollmentId == enrollmentId, cancellationToken))
-                    return null; // a concurrent completion of the same enrollment won the race
+                if (await AlreadyIssuedAsync(request, cancellationToken))
+                    return null; // a concurrent run for the same completion won the race
                 if (!await db.Certificates.AnyAsync(c => c.Number == certificate.Number, cancellationToken))
                     throw; // not a collision of ours: let the caller see it
             }
         }
     }
+
+    private Task<bool> AlreadyIssuedAsync(CertificateRequest request, CancellationToken cancellationToken) =>
+        request.EnrollmentId is { } enrollmentId
+            ? db.Certificates.AnyAsync(c => c.EnrollmentId == enrollmentId && c.IssuedAt == request.IssuedAt, cancellationToken)
+            : Task.FromResult(false);
 
     private IssuedCertificate Build(CertificateRequest request, IssuedCourse course)
     {

@@ -14,7 +14,7 @@ public sealed class IssuedCertificate
     public required string Number { get; set; }
     /// <summary>Null after the holder deleted their account and chose to keep a verification record.</summary>
     public string? UserId { get; set; }
-    /// <summary>The completion it was issued for; unique, so a second issue for the same completion is a no-op.</summary>
+    /// <summary>The enrollment it was issued for; with <see cref="IssuedAt"/> (the completion time) unique, so a second issue for the same completion is a no-op.</summary>
     public int? EnrollmentId { get; set; }
     public int CourseItemId { get; set; }
     public int CourseVersionId { get; set; }
@@ -73,7 +73,8 @@ internal sealed class IssuedCertificateConfiguration : IEntityTypeConfiguration<
         b.ToTable("Certificates");
         b.Property(c => c.Number).HasMaxLength(20);
         b.HasIndex(c => c.Number).IsUnique();
-        b.HasIndex(c => c.EnrollmentId).IsUnique();
+        // One certificate per completion: an enrollment completed again after a recertification gets a new one.
+        b.HasIndex(c => new { c.EnrollmentId, c.IssuedAt }).IsUnique();
         b.HasIndex(c => c.UserId);
         b.Property(c => c.HolderName).HasMaxLength(200);
         b.Property(c => c.HolderNameHash).HasMaxLength(64);

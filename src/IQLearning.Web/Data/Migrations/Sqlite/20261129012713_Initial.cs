@@ -910,9 +910,9 @@ namespace IQLearning.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Certificates_EnrollmentId",
+                name: "IX_Certificates_EnrollmentId_IssuedAt",
                 table: "Certificates",
-                column: "EnrollmentId",
+                columns: new[] { "EnrollmentId", "IssuedAt" },
                 unique: true);
 
             migrationBuilder.CreateIndex(

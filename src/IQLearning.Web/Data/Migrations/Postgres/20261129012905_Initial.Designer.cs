@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IQLearning.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261129005110_Initial")]
+    [Migration("20261129012905_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -489,13 +489,13 @@ namespace IQLearning.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EnrollmentId")
-                        .IsUnique();
-
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("EnrollmentId", "IssuedAt")
+                        .IsUnique();
 
                     b.ToTable("Certificates", (string)null);
                 });

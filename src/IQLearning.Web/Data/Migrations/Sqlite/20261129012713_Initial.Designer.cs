@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IQLearning.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129005050_Initial")]
+    [Migration("20261129012713_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -470,13 +470,13 @@ namespace IQLearning.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EnrollmentId")
-                        .IsUnique();
-
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("EnrollmentId", "IssuedAt")
+                        .IsUnique();
 
                     b.ToTable("Certificates", (string)null);
                 });

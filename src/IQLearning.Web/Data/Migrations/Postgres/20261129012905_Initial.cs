@@ -911,9 +911,9 @@ namespace IQLearning.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Certificates_EnrollmentId",
+                name: "IX_Certificates_EnrollmentId_IssuedAt",
                 table: "Certificates",
-                column: "EnrollmentId",
+                columns: new[] { "EnrollmentId", "IssuedAt" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
