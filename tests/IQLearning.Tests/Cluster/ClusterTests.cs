@@ -50,8 +50,15 @@ public sealed partial class ClusterTests : IAsyncLifetime
         return settings;
     }
 
+    // One test, because starting a cluster is the expensive part: each fact would start its own.
     [ClusterFact]
-    public async Task Both_replicas_start_together_and_migrate_and_seed_once()
+    public async Task Two_replicas_start_together_migrate_and_seed_once_and_share_sessions_and_antiforgery_tokens()
+    {
+        await Both_replicas_start_together_and_migrate_and_seed_once();
+        await A_session_and_an_antiforgery_token_from_replica_a_are_valid_on_replica_b();
+    }
+
+    private async Task Both_replicas_start_together_and_migrate_and_seed_once()
     {
         await using var connection = new NpgsqlConnection(_database.Settings["Database:ConnectionString"]);
         await connection.OpenAsync();
@@ -61,8 +68,7 @@ public sealed partial class ClusterTests : IAsyncLifetime
         Assert.Equal(1L, await ScalarAsync(connection, "SELECT COUNT(*) FROM \"AspNetUsers\" WHERE \"Email\" = 'cluster-admin@example.org'"));
     }
 
-    [ClusterFact]
-    public async Task A_session_and_an_antiforgery_token_from_replica_a_are_valid_on_replica_b()
+    private async Task A_session_and_an_antiforgery_token_from_replica_a_are_valid_on_replica_b()
     {
         var cookies = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
