@@ -67,6 +67,17 @@ public sealed class AuthoringJourneyTests(BrowserSite browser) : IClassFixture<B
         Assert.Equal(firstVersion.Id, published.Item!.PublishedVersionId);
         Assert.Contains("<img src=\"/media/1/diagramm.png\" alt=\"Diagramm\"", published.BodyHtml);
 
+        // Once its course is published too, a learner finds the lesson through the catalog's search and sees it on the course page.
+        Assert.True((await _world.SubmitAsync(author, course.Id)).Succeeded);
+        Assert.True((await _world.PublishAsync(reviewer, course.Id)).Succeeded);
+        var learner = await browser.NewPageAsync();
+        await learner.GotoAsync(browser.BaseUrl + "/search?q=Diagramme+lesen");
+        await Axe.AssertNoViolationsAsync(learner);
+        await learner.ClickAsync("main a:has-text('Diagramme lesen')");
+        await learner.WaitForURLAsync("**/courses/*");
+        Assert.Contains("Titel Der Kurs", await learner.InnerTextAsync("main h1"));
+        await Axe.AssertNoViolationsAsync(learner);
+
         // A second draft: the review page now shows what changed against the published text, and so does the diff page.
         await page.GotoAsync(browser.BaseUrl + $"/author/items/{itemId}/edit");
         await page.FillAsync("#Body", "# Diagramm\n\n![Diagramm](/media/1/diagramm.png)\n\nEin neuer Absatz.");

@@ -58,6 +58,9 @@ public sealed class AuthoringWorld(SiteFactory site)
     public Task<WorkflowResult> SubmitAsync(ApplicationUser author, int versionId) =>
         RunAsync(author, (w, actor) => w.SubmitAsync(actor, versionId));
 
+    public Task<WorkflowResult> PublishAsync(ApplicationUser reviewer, int versionId) =>
+        RunAsync(reviewer, (w, actor) => w.ApproveAsync(actor, versionId, null));
+
     public async Task<T> ReadAsync<T>(Func<AppDbContext, Task<T>> read)
     {
         using var scope = site.Services.CreateScope();
