@@ -9,6 +9,7 @@ using IQLearning.Web.Features.Content;
 using IQLearning.Web.Features.Health;
 using IQLearning.Web.Features.Media;
 using IQLearning.Web.Features.Notifications;
+using IQLearning.Web.Features.Privacy;
 using IQLearning.Web.Infrastructure;
 
 try
@@ -28,6 +29,7 @@ try
         .AddAuthoring()
         .AddAssessments()
         .AddAdmin()
+        .AddPrivacy(builder.Configuration)
         .AddHealth();
 
     var app = builder.Build();
