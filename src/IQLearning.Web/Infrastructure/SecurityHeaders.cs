@@ -39,6 +39,10 @@ public static class SecurityHeaders
                 headers.ContentSecurityPolicy = ContentSecurityPolicy;
             context.Response.OnStarting(() =>
             {
+                // Pages embed nothing from elsewhere, so they can isolate themselves fully (ZAP 90004). Only on HTML:
+                // a PDF or a download opened on its own gains nothing and some browser viewers trip over it.
+                if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+                    context.Response.Headers["Cross-Origin-Embedder-Policy"] = "require-corp";
                 // Runs once authentication has run: a signed-in person's pages (their data) must not stay in any cache.
                 // Responses that chose their own caching (static files with a fingerprint) keep it.
                 if (context.User.Identity?.IsAuthenticated == true && !context.Response.Headers.ContainsKey("Cache-Control"))

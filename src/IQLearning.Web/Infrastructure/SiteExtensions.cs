@@ -92,6 +92,21 @@ public static class SiteExtensions
         });
     }
 
+    /// <summary>
+    /// Kestrel refuses a body over the limit when it is first read, but the reader is usually the antiforgery check or
+    /// form binding, which turn every read failure into 400. A refused request whose declared length is over the limit
+    /// in force (the media upload raises its own before reading) is answered 413, so the client learns the real reason.
+    /// </summary>
+    private static IApplicationBuilder UseBodyTooLargeStatus(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            await next();
+            if (!context.Response.HasStarted && context.Response.StatusCode == StatusCodes.Status400BadRequest
+                && context.Request.ContentLength is { } length
+                && context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } limit && length > limit)
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        });
+
     /// <summary>The middleware order every request goes through.</summary>
     public static WebApplication UseSite(this WebApplication app)
     {
@@ -102,6 +117,7 @@ public static class SiteExtensions
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseBodyTooLargeStatus();
         app.UseCookiePolicy();
         app.UseSecurityHeaders(Features.Admin.AdminServiceCollectionExtensions.JobsDashboardPath);
         app.UseRequestLocalization();
