@@ -66,7 +66,7 @@ public sealed record LearnerRecords(
         var enrollment = new Enrollment
         {
             UserId = user.Id, CourseItemId = course.Id, Source = EnrollmentSource.Assignment, AssignmentId = assignment.Id,
-            Status = EnrollmentStatus.Completed, EnrolledAt = now.AddDays(-2), CompletedAt = now.AddHours(-1), CompletedVersionId = course.PublishedVersionId,
+            Status = EnrollmentStatus.Completed, EnrolledAt = now.AddDays(-2), CompletedAt = now.AddHours(-1), CompletedVersionId = course.LatestVersionId,
         };
         db.Enrollments.Add(enrollment);
         await db.SaveChangesAsync();
@@ -74,8 +74,8 @@ public sealed record LearnerRecords(
         var submitted = Attempt(user.Id, assessment, 1, AttemptStatus.Submitted, $$"""{"e1":[{{System.Text.Json.JsonSerializer.Serialize(text)}}]}""", now);
         var open = Attempt(user.Id, assessment, 2, AttemptStatus.InProgress, "{}", now);
         db.QuizAttempts.AddRange(submitted, open);
-        var finished = new ScenarioRun { UserId = user.Id, ScenarioItemId = scenario.Id, ScenarioVersionId = scenario.PublishedVersionId!.Value, StartedAt = now.AddHours(-3), FinishedAt = now.AddHours(-2), PathJson = """[{"step":"s1","option":0}]""" };
-        var openRun = new ScenarioRun { UserId = user.Id, ScenarioItemId = scenario.Id, ScenarioVersionId = scenario.PublishedVersionId!.Value, StartedAt = now.AddHours(-1), CurrentStepId = "s1" };
+        var finished = new ScenarioRun { UserId = user.Id, ScenarioItemId = scenario.Id, ScenarioVersionId = scenario.LatestVersionId!.Value, StartedAt = now.AddHours(-3), FinishedAt = now.AddHours(-2), PathJson = """[{"step":"s1","option":0}]""" };
+        var openRun = new ScenarioRun { UserId = user.Id, ScenarioItemId = scenario.Id, ScenarioVersionId = scenario.LatestVersionId!.Value, StartedAt = now.AddHours(-1), CurrentStepId = "s1" };
         db.ScenarioRuns.AddRange(finished, openRun);
         db.SelfAssessmentResults.Add(new SelfAssessmentResult { UserId = user.Id, InstrumentSlug = "interkulturelle-kompetenz", CompletedAt = now, AnswersJson = """{"i1":4}""", ProfileJson = "{}" });
         db.AccessibilityFeedback.Add(new AccessibilityFeedback { ReceivedAt = now, UserId = user.Id, Email = user.Email, Name = displayName, PageUrl = "/courses", Message = text });
@@ -86,7 +86,7 @@ public sealed record LearnerRecords(
         var number = $"IQ-2026-{key[..4].ToUpperInvariant()}-{key[4..8].ToUpperInvariant()}";
         var certificate = new IssuedCertificate
         {
-            Number = number, UserId = user.Id, EnrollmentId = enrollment.Id, CourseItemId = course.Id, CourseVersionId = course.PublishedVersionId!.Value,
+            Number = number, UserId = user.Id, EnrollmentId = enrollment.Id, CourseItemId = course.Id, CourseVersionId = course.LatestVersionId!.Value,
             HolderName = displayName, CourseTitle = "Kurs " + key, CourseVersionLabel = "1", Hours = 4, IssuingUnit = unit.Name, Language = "de",
             IssuedAt = now.AddHours(-1), VerificationUrl = "https://iqlearning.test/verify/" + number, Pdf = pdf, PdfSha256 = new string('a', 64),
             CredentialJwt = "header.payload-with-" + displayName + ".signature", IssuedBy = "completion",
@@ -110,7 +110,7 @@ public sealed record LearnerRecords(
 
     private static QuizAttempt Attempt(string userId, ContentItem assessment, int number, AttemptStatus status, string answers, DateTime now) => new()
     {
-        UserId = userId, AssessmentItemId = assessment.Id, AssessmentVersionId = assessment.PublishedVersionId!.Value, Number = number, Status = status,
+        UserId = userId, AssessmentItemId = assessment.Id, AssessmentVersionId = assessment.LatestVersionId!.Value, Number = number, Status = status,
         StartedAt = now.AddHours(-number), SubmittedAt = status == AttemptStatus.Submitted ? now.AddMinutes(-30) : null, QuestionOrderJson = """["e1"]""",
         AnswersJson = answers, Points = status == AttemptStatus.Submitted ? 1 : null, MaxPoints = 1, Percent = status == AttemptStatus.Submitted ? 100 : null,
         Passed = status == AttemptStatus.Submitted ? true : null,
@@ -128,10 +128,11 @@ public sealed record LearnerRecords(
         var item = new ContentItem { Kind = kind, Slug = slug, UnitId = unitId, Language = "de", ParentId = parentId };
         db.ContentItems.Add(item);
         await db.SaveChangesAsync();
-        var version = new ContentVersion { ContentItemId = item.Id, Number = 1, Status = VersionStatus.Published, Title = title, Body = body, ContentHash = Guid.NewGuid().ToString("N") };
+        // A draft: the records need items to point at, but the catalog, search and quiz pages must not list them.
+        var version = new ContentVersion { ContentItemId = item.Id, Number = 1, Status = VersionStatus.Draft, Title = title, Body = body, ContentHash = Guid.NewGuid().ToString("N") };
         db.ContentVersions.Add(version);
         await db.SaveChangesAsync();
-        item.PublishedVersionId = item.LatestVersionId = version.Id;
+        item.LatestVersionId = version.Id;
         await db.SaveChangesAsync();
         return item;
     }
