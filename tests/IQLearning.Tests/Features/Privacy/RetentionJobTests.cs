@@ -139,14 +139,19 @@ public sealed class RetentionJobTests(PrivacySite site) : IClassFixture<PrivacyS
 public sealed class PrivacyOptionsTests
 {
     [Fact]
-    public void Configured_periods_are_bound()
+    public async Task Configured_periods_are_bound_and_the_privacy_notice_states_them()
     {
         using var site = new SiteFactory(startSmtp: false, useSmtp: false)
             .WithSetting("Privacy:UnconfirmedAccountDays", "3").WithSetting("Privacy:MailRecordDays", "30").WithSetting("Privacy:AuditEventDays", "180");
 
         var options = site.Services.GetRequiredService<IOptions<PrivacyOptions>>().Value;
+        using var client = SiteClient.For(site);
+        var notice = (await client.GetAsync("/datenschutz")).Page.QuerySelector("#retention-caption")!.ParentElement!.TextContent;
 
         Assert.Equal((3, 30, 180), (options.UnconfirmedAccountDays, options.MailRecordDays, options.AuditEventDays));
+        Assert.Contains("3 Tage nach der Registrierung", notice);
+        Assert.Contains("30 Tage nach dem Versand", notice);
+        Assert.Contains("180 Tage", notice);
     }
 
     [Theory]
