@@ -12,6 +12,7 @@ using IQLearning.Web.Features.Learning;
 using IQLearning.Web.Features.Media;
 using IQLearning.Web.Features.Notifications;
 using IQLearning.Web.Features.Organizations;
+using IQLearning.Web.Features.Privacy;
 using IQLearning.Web.Infrastructure;
 
 try
@@ -33,6 +34,7 @@ try
         .AddAssessments()
         .AddCertificates()
         .AddOrganizations()
+        .AddPrivacy(builder.Configuration)
         .AddAdmin()
         .AddHealth();
 
