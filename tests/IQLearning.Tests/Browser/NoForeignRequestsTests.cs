@@ -10,7 +10,7 @@ namespace IQLearning.Tests.Browser;
 /// it, and § 25 TDDDG and Schrems II make it matter. Every request the page makes is recorded, not just the HTML.
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed class NoForeignRequestsTests(CurriculumBrowserSite browser) : IClassFixture<CurriculumBrowserSite>
+public sealed class NoForeignRequestsTests(QuizBrowserSite browser) : IClassFixture<QuizBrowserSite>
 {
     private static readonly string[] PublicPages =
     [

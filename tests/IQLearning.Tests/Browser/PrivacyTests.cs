@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace IQLearning.Tests.Browser;
 
 [Collection(SiteCollection.Name)]
-public sealed class PrivacyTests(CurriculumBrowserSite browser) : IClassFixture<CurriculumBrowserSite>
+public sealed class PrivacyTests(QuizBrowserSite browser) : IClassFixture<QuizBrowserSite>
 {
     private async Task<(IPage Page, LearnerRecords Learner)> SignedInAsync(string language = "de")
     {
