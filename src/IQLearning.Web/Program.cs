@@ -1,4 +1,5 @@
 using IQLearning.Web.Data;
+using IQLearning.Web.Features.Accessibility;
 using IQLearning.Web.Features.Accounts;
 using IQLearning.Web.Features.Admin;
 using IQLearning.Web.Features.Assessments;
@@ -36,6 +37,7 @@ try
         .AddOrganizations()
         .AddPrivacy(builder.Configuration)
         .AddAdmin()
+        .AddAccessibility()
         .AddHealth();
 
     var app = builder.Build();
