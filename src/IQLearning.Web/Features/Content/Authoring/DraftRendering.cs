@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AngleSharp.Html.Parser;
 using IQLearning.Web.Features.Assessments.Gift;
 using IQLearning.Web.Features.Assessments.Scenarios;
 using IQLearning.Web.Features.Content.Import;
@@ -28,7 +29,7 @@ public static class DraftRendering
                 break;
             default:
                 problems.AddRange(MarkdownRenderer.Shared.UnknownCallouts(edit.Body).Select(c => $"body: unknown callout {c}"));
-                html = MarkdownRenderer.Shared.Render(edit.Body, language);
+                html = CheckImages(MarkdownRenderer.Shared.Render(edit.Body, language), problems);
                 break;
         }
         var searchText = kind is ContentKind.Assessment or ContentKind.Scenario
@@ -36,5 +37,33 @@ public static class DraftRendering
             : ContentVersions.SearchTextOf(edit.Title, edit.Summary, edit.Body);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{edit.Title}\n{edit.Summary}\n{edit.MetadataJson}\n{edit.Body}")));
         return new RenderedDraft(html, searchText, hash, problems);
+    }
+
+    /// <summary>The alt text an author writes for an image that carries no information (<c>![-](…)</c>).</summary>
+    public const string DecorativeAltText = "-";
+
+    /// <summary>
+    /// WCAG 1.1.1: every image needs a text alternative. An empty one is refused, because "forgot" and "decorative"
+    /// look the same in <c>![](…)</c>; a decorative image is marked with <see cref="DecorativeAltText"/> and rendered
+    /// with <c>alt=""</c>, so screen readers skip it instead of reading a dash. (Video cannot be embedded through
+    /// Markdown at all; the media library requires captions for every video it stores.)
+    /// </summary>
+    private static string CheckImages(string html, List<string> problems)
+    {
+        var body = new HtmlParser().ParseDocument($"<body>{html}</body>").Body!;
+        var decorative = 0;
+        foreach (var image in body.QuerySelectorAll("img"))
+        {
+            var alt = image.GetAttribute("alt")?.Trim() ?? "";
+            if (alt == DecorativeAltText)
+            {
+                image.SetAttribute("alt", "");
+                decorative++;
+            }
+            else if (alt.Length == 0)
+                problems.Add($"body: image {image.GetAttribute("src")} needs alt text (describe it, or write ![{DecorativeAltText}](…) if it is decorative)");
+        }
+        // Re-serialised only when something changed, so every other draft keeps the sanitizer's exact output.
+        return decorative > 0 ? body.InnerHtml : html;
     }
 }
