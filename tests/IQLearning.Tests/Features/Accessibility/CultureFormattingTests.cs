@@ -24,7 +24,7 @@ public sealed class CultureFormattingTests(FeedbackSite site) : IClassFixture<Fe
 
         var (_, page) = await client.GetAsync($"/admin/accessibility-feedback/{id}");
 
-        var time = page.QuerySelector("dl.facts time")!;
+        var time = page.QuerySelector("main dl time")!;
         Assert.Equal("2026-11-28T12:00:00Z", time.GetAttribute("datetime"));
         Assert.StartsWith(received, time.TextContent);
         Assert.Contains(due, page.QuerySelector("main")!.TextContent);
