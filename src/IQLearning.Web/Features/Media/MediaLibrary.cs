@@ -18,9 +18,12 @@ public sealed record MediaEntry(int Id, string FileName, string ContentType, lon
     public string? CaptionsUrl => CaptionsId is { } id && CaptionsFileName is not null ? MediaUrl(id, CaptionsFileName) : null;
     public string Size => FileSize.Format(Length);
 
-    /// <summary>What an author pastes into a lesson: an image for images, a link for everything else.</summary>
+    /// <summary>
+    /// What an author pastes into a lesson: an image for images (a decorative one as <c>![-](…)</c>, the content
+    /// format's mark for an image screen readers skip), a link for everything else.
+    /// </summary>
     public string MarkdownSnippet => Kind == MediaKind.Image
-        ? $"![{EscapeMarkdown(AltText ?? "")}]({Url})"
+        ? $"![{(string.IsNullOrEmpty(AltText) ? "-" : EscapeMarkdown(AltText))}]({Url})"
         : $"[{EscapeMarkdown(FileName)}]({Url})";
 
     public static string MediaUrl(int id, string fileName) => $"/media/{id}/{Uri.EscapeDataString(fileName)}";
