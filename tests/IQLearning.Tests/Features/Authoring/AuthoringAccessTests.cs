@@ -88,7 +88,8 @@ public sealed class AuthoringAccessTests(TestSite site) : IClassFixture<TestSite
         Assert.Equal(["Titel Eingereicht"], inReview.QuerySelectorAll("tbody tr a").Select(a => a.TextContent));
         Assert.Equal(["Titel Ein Kurs"], courses.QuerySelectorAll("tbody tr a").Select(a => a.TextContent));
         Assert.NotNull(all.QuerySelector("a[href='/author/new/lesson']"));
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/author/new/page")).Status);
+        // Pages (imprint, privacy …) are content too, but only administrators write them.
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/author/new/page")).Status);
     }
 
     [Fact]

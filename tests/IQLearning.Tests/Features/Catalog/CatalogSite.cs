@@ -55,7 +55,7 @@ public sealed class CatalogSite : SiteFactory
 
     public static ContentVersion NewVersion(int itemId, int number, VersionStatus status, string title, string text, string metadataJson) => new()
     {
-        ContentItemId = itemId, Number = number, Status = status, Title = title, Summary = text, Body = text, BodyHtml = $"<p>{text}</p>",
+        ContentItemId = itemId, Number = number, Status = status, Title = title, Summary = text.Length > 200 ? text[..200] : text, Body = text, BodyHtml = $"<p>{text}</p>",
         MetadataJson = metadataJson, ContentHash = Guid.NewGuid().ToString("N"), SearchText = $"{title} {text}".ToLowerInvariant(),
         CreatedAt = DateTime.UtcNow, PublishedAt = status is VersionStatus.Published or VersionStatus.Superseded ? DateTime.UtcNow : null,
     };
