@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using IQLearning.Theme.Navigation;
 using IQLearning.Web.Data;
+using IQLearning.Web.Features.Accounts.Passwords;
 using IQLearning.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,8 @@ public static class AccountsServiceCollectionExtensions
             {
                 o.SignIn.RequireConfirmedEmail = true;
                 o.User.RequireUniqueEmail = true;
-                // Length over complexity (ASVS 2.1.1, 2.1.9): 12 characters, no composition rules.
+                // Length over complexity (ASVS 2.1.1, 2.1.9): 12 characters, no composition rules; common and
+                // personal passwords are refused by CommonPasswordValidator (2.1.7).
                 o.Password.RequiredLength = 12;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
@@ -31,6 +33,7 @@ public static class AccountsServiceCollectionExtensions
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<DisplayNameClaimsFactory>();
 
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
