@@ -36,6 +36,7 @@ try
     await app.RunStartupTasksAsync();
 
     app.UseSite();
+    app.UseAccounts();
     app.MapAdmin();
     app.MapHealth();
 
