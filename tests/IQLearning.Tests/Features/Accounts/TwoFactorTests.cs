@@ -110,6 +110,20 @@ public sealed class TwoFactorTests(TestSite site) : IClassFixture<TestSite>
     }
 
     [Fact]
+    public async Task A_wrong_recovery_code_counts_towards_lockout_too()
+    {
+        var user = await TestAccounts.CreateAsync(site, twoFactor: true);
+        using var client = SiteClient.For(site);
+        var step = (await client.SubmitAsync("/account/login", "/account/login", Credentials(user))).Headers.Location!.OriginalString;
+
+        await client.SubmitAsync(step, "/account/login/two-factor", new Dictionary<string, string> { ["Code"] = "NOTAC-ODE12" });
+
+        using var scope = site.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        Assert.Equal(1, await users.GetAccessFailedCountAsync((await users.FindByIdAsync(user.Id))!));
+    }
+
+    [Fact]
     public async Task Regenerating_recovery_codes_makes_the_old_ones_invalid_and_is_recorded()
     {
         var user = await TestAccounts.CreateAsync(site, twoFactor: true);

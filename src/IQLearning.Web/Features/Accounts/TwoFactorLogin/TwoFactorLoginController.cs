@@ -27,7 +27,8 @@ public sealed class TwoFactorLoginModel
 /// </summary>
 [Route(Path)]
 public sealed class TwoFactorLoginController(
-    SignInManager<ApplicationUser> signIn, Audit.AuditTrail audit, IStringLocalizer<TwoFactorLoginController> t) : Controller
+    SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, Audit.AuditTrail audit,
+    IStringLocalizer<TwoFactorLoginController> t) : Controller
 {
     public const string Path = "/account/login/two-factor";
 
@@ -49,7 +50,7 @@ public sealed class TwoFactorLoginController(
         var isAppCode = code.Length == 6 && code.All(char.IsAsciiDigit);
         var result = isAppCode
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, model.RememberMe, model.RememberDevice)
-            : await signIn.TwoFactorRecoveryCodeSignInAsync(model.Code.Replace(" ", "").Trim());
+            : await RecoveryCodeSignInAsync(user, model.Code.Replace(" ", "").Trim());
 
         var subject = $"user:{user.Id}";
         if (result.Succeeded)
@@ -60,5 +61,14 @@ public sealed class TwoFactorLoginController(
         await audit.RecordNowAsync(result.IsLockedOut ? "account.sign-in.locked-out" : "account.sign-in.second-factor-failed", user.Id, subject);
         ModelState.AddModelError(nameof(model.Code), t[result.IsLockedOut ? "Account.LockedOut" : "Accounts.TwoFactorLogin.WrongCode"]);
         return View(model);
+    }
+
+    /// <summary>Identity counts wrong app codes towards lockout but not wrong recovery codes; this does.</summary>
+    private async Task<Microsoft.AspNetCore.Identity.SignInResult> RecoveryCodeSignInAsync(ApplicationUser user, string code)
+    {
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        if (result.Succeeded || result.IsLockedOut || !users.SupportsUserLockout) return result;
+        await users.AccessFailedAsync(user);
+        return await users.IsLockedOutAsync(user) ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut : result;
     }
 }
