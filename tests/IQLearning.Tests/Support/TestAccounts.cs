@@ -4,6 +4,7 @@ using IQLearning.Web.Features.Accounts;
 using IQLearning.Web.Features.Accounts.TwoFactor;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace IQLearning.Tests.Support;
 
@@ -35,8 +36,12 @@ public static class TestAccounts
         return user;
     }
 
-    /// <summary>Signs in with the password and, when the account asks for it, a code computed from its authenticator key.</summary>
-    public static async Task<SiteClient> SignedInAsync(SiteFactory site, ApplicationUser user, string language = "de")
+    /// <summary>
+    /// Signs in with the password and, when the account asks for it, a code computed from its authenticator key.
+    /// An account whose role needs a second factor it does not have yet (say, just promoted) sets one up through
+    /// the set-up page, as its owner would be made to, unless <paramref name="completeTwoFactorSetup"/> is false.
+    /// </summary>
+    public static async Task<SiteClient> SignedInAsync(SiteFactory site, ApplicationUser user, string language = "de", bool completeTwoFactorSetup = true)
     {
         var client = SiteClient.For(site, language);
         var response = await client.SubmitAsync("/account/login", "/account/login",
@@ -46,7 +51,29 @@ public static class TestAccounts
                 new Dictionary<string, string> { ["Code"] = Totp.Code(await AuthenticatorKeyAsync(site, user)) });
         if ((int)response.StatusCode != 302)
             throw new InvalidOperationException($"Sign-in of {user.Email} failed: {(int)response.StatusCode}");
+        if (completeTwoFactorSetup && (await client.Http.GetAsync("/account/profile")).Headers.Location?.OriginalString == "/account/two-factor")
+        {
+            var (_, setup) = await client.GetAsync("/account/two-factor");
+            var key = setup.QuerySelector(".shared-key")!.TextContent.Replace(" ", "");
+            await client.SubmitAsync("/account/two-factor", "/account/two-factor", new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
+        }
         return client;
+    }
+
+    /// <summary>The same in a browser: password, then the code when the second step appears; waits for the start page.</summary>
+    public static async Task SignInAsync(IPage page, SiteFactory site, string baseUrl, ApplicationUser user)
+    {
+        await page.GotoAsync(baseUrl + "/account/login");
+        await page.FillAsync("#Email", user.Email!);
+        await page.FillAsync("#Password", Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => url == baseUrl + "/" || url.Contains("/account/login/two-factor"));
+        if (page.Url.Contains("/account/login/two-factor"))
+        {
+            await page.FillAsync("#Code", Totp.Code(await AuthenticatorKeyAsync(site, user)));
+            await page.ClickAsync("main button[type=submit]");
+            await page.WaitForURLAsync(baseUrl + "/");
+        }
     }
 
     public static async Task<string> AuthenticatorKeyAsync(SiteFactory site, ApplicationUser user)

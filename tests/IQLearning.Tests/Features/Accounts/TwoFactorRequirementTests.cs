@@ -11,7 +11,7 @@ public sealed class TwoFactorRequirementTests(TestSite site) : IClassFixture<Tes
     public async Task A_reviewer_without_two_factor_is_sent_to_the_setup_from_every_page_until_it_is_on()
     {
         var reviewer = await TestAccounts.CreateAsync(site, Roles.Reviewer, twoFactor: false);
-        using var client = await TestAccounts.SignedInAsync(site, reviewer);
+        using var client = await TestAccounts.SignedInAsync(site, reviewer, completeTwoFactorSetup: false);
 
         foreach (var url in new[] { "/review", "/", "/account/profile", "/account/change-email", "/admin/jobs" })
         {
@@ -38,7 +38,7 @@ public sealed class TwoFactorRequirementTests(TestSite site) : IClassFixture<Tes
     public async Task Every_privileged_role_must_set_it_up(string role, string url)
     {
         var user = await TestAccounts.CreateAsync(site, role, twoFactor: false);
-        using var client = await TestAccounts.SignedInAsync(site, user);
+        using var client = await TestAccounts.SignedInAsync(site, user, completeTwoFactorSetup: false);
 
         var (status, _) = await client.GetAsync(url);
 
@@ -67,7 +67,7 @@ public sealed class TwoFactorRequirementTests(TestSite site) : IClassFixture<Tes
             new Dictionary<string, string> { ["roles"] = Roles.Author });
 
         // Signing in again picks up the role at once (the running session would within the stamp interval).
-        using var again = await TestAccounts.SignedInAsync(site, learner);
+        using var again = await TestAccounts.SignedInAsync(site, learner, completeTwoFactorSetup: false);
         var (status, _) = await again.GetAsync("/author");
 
         Assert.Equal(HttpStatusCode.Redirect, status);
