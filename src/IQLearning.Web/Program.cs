@@ -46,6 +46,7 @@ try
     await app.RunStartupTasksAsync();
 
     app.UseSite();
+    app.UseAccounts();
     app.MapAdmin();
     app.MapCertificates();
     app.MapHealth();

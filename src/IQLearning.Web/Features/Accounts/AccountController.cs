@@ -1,11 +1,9 @@
-using System.Text;
 using IQLearning.Web.Data;
 using IQLearning.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 
 namespace IQLearning.Web.Features.Accounts;
@@ -69,7 +67,7 @@ public sealed class AccountController(
     {
         if (userId is null || code is null) return BadRequest();
         var user = await users.FindByIdAsync(userId);
-        var confirmed = user is not null && TryDecode(code, out var token) && (await users.ConfirmEmailAsync(user, token)).Succeeded;
+        var confirmed = user is not null && LinkTokens.TryDecode(code, out var token) && (await users.ConfirmEmailAsync(user, token)).Succeeded;
         return View(confirmed);
     }
 
@@ -84,9 +82,13 @@ public sealed class AccountController(
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, model.Password, model.RememberMe, lockoutOnFailure: true);
+        var returnUrl = Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/";
+        // With a second factor the sign-in is recorded when it completes (TwoFactorLoginController).
+        if (result.RequiresTwoFactor)
+            return Redirect($"{TwoFactorLogin.TwoFactorLoginController.Path}?returnUrl={Uri.EscapeDataString(returnUrl)}&rememberMe={model.RememberMe}");
         await audit.RecordNowAsync(result.Succeeded ? "account.sign-in" : result.IsLockedOut ? "account.sign-in.locked-out" : "account.sign-in.failed",
             user?.Id, user is null ? "unknown address" : $"user:{user.Id}");
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/");
+        if (result.Succeeded) return LocalRedirect(returnUrl);
         var message = result.IsLockedOut ? "Account.LockedOut"
             : result.IsNotAllowed ? "Account.NotConfirmed"
             : "Account.InvalidLogin";
@@ -125,7 +127,7 @@ public sealed class AccountController(
         if (!ModelState.IsValid) return View(model);
         if (await users.FindByEmailAsync(model.Email.Trim()) is { EmailConfirmed: true } user)
         {
-            var token = Encode(await users.GeneratePasswordResetTokenAsync(user));
+            var token = LinkTokens.Encode(await users.GeneratePasswordResetTokenAsync(user));
             await mails.ResetPasswordAsync(user, links.Absolute($"/account/reset-password?userId={Uri.EscapeDataString(user.Id)}&code={token}"));
             await db.SaveChangesAsync();
         }
@@ -141,7 +143,7 @@ public sealed class AccountController(
     {
         if (!ModelState.IsValid) return View(model);
         var user = await users.FindByIdAsync(model.UserId);
-        if (user is null || !TryDecode(model.Code, out var token))
+        if (user is null || !LinkTokens.TryDecode(model.Code, out var token))
         {
             ModelState.AddModelError("", t["Identity.InvalidToken"]);
             return View(model);
@@ -165,16 +167,8 @@ public sealed class AccountController(
 
     private async Task<string> ConfirmationLinkAsync(ApplicationUser user)
     {
-        var token = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+        var token = LinkTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
         return links.Absolute($"/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={token}");
-    }
-
-    private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-
-    private static bool TryDecode(string code, out string token)
-    {
-        try { token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code)); return true; }
-        catch (FormatException) { token = ""; return false; }
     }
 
     private void AddErrors(IdentityResult result, string passwordField)

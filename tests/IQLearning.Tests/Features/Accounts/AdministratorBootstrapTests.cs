@@ -34,7 +34,13 @@ public sealed class AdministratorBootstrapTests(BootstrapSite site) : IClassFixt
         Assert.True(admin.EmailConfirmed);
         Assert.Equal("Erste Administratorin", admin.DisplayName);
         Assert.True(await users.IsInRoleAsync(admin, Roles.Administrator));
-        using var client = await TestAccounts.SignedInAsync(site, admin);
+        using var client = await TestAccounts.SignedInAsync(site, admin, completeTwoFactorSetup: false);
+        // Administrators must use a second factor: until it is set up, every page leads to the set-up.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin/users")).Status);
+        Assert.Equal("/account/two-factor", client.LastResponse!.Headers.Location!.OriginalString);
+        var (_, setup) = await client.GetAsync("/account/two-factor");
+        var key = setup.QuerySelector(".shared-key")!.TextContent.Replace(" ", "");
+        await client.SubmitAsync("/account/two-factor", "/account/two-factor", new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/users")).Status);
     }
 
