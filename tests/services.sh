@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Starts (or stops) the PostgreSQL and Redis servers the scale-out tests use: throwaway instances on loopback,
-# data under /tmp/iqlearning-services (or $IQL_SERVICES_DIR). Prints the environment the tests read.
+# data under /tmp/iqlearning-services (or $IQL_SERVICES_DIR), ports 55432/56379 (or $IQL_PG_PORT/$IQL_REDIS_PORT).
+# Prints the environment the tests read.
 #   bash tests/services.sh start   → writes $root/env (IQL_TEST_POSTGRES, IQL_TEST_REDIS)
 #   bash tests/services.sh stop
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="${IQL_SERVICES_DIR:-/tmp/iqlearning-services}"
-pgport=55432; redisport=56379
+pgport=${IQL_PG_PORT:-55432}; redisport=${IQL_REDIS_PORT:-56379}
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 
 start() {
