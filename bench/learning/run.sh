@@ -55,9 +55,12 @@ mv "$WORK/lesson.md" "$LESSON_FILE"
 
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
+# A learner account (the first start migrates and seeds); privileged roles would need a second factor.
+echo "$PASSWORD" | (cd "$APP_DIR" && ASPNETCORE_ENVIRONMENT=Production Site__DataDirectory="$WORK/data" \
+  Content__SeedDirectory="$WORK/content" Jobs__RunServer=false Logging__LogLevel__Default=Warning \
+  dotnet IQLearning.Web.dll create-user "$EMAIL" "Bench Learner") > "$WORK/create-user.log" 2>&1
 (cd "$APP_DIR" && ASPNETCORE_ENVIRONMENT=Production Site__DataDirectory="$WORK/data" Content__SeedDirectory="$WORK/content" \
-  Admin__Email="$EMAIL" Admin__Password="$PASSWORD" Admin__DisplayName="Bench Learner" Logging__LogLevel__Default=Warning \
-  exec dotnet IQLearning.Web.dll --urls "$BASE") > "$WORK/app.log" 2>&1 &
+  Logging__LogLevel__Default=Warning exec dotnet IQLearning.Web.dll --urls "$BASE") > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 PIDS+=("$APP_PID")
 wait_for "$BASE/health"

@@ -79,6 +79,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddStartupTask<SeedRoles>();
         services.AddStartupTask<BootstrapAdministrator>();
         services.AddSiteCommand<CreateAdminCommand>();
+        services.AddSiteCommand<CreateUserCommand>();
         services.AddSingleton(new NavigationItem("Nav.Home", "/", 0));
         services.AddSingleton(new NavigationItem("Nav.Profile", "/account/profile", 80, u => u.Identity?.IsAuthenticated == true));
         return services;

@@ -77,4 +77,26 @@ public sealed class AdministratorBootstrapTests(BootstrapSite site) : IClassFixt
         Assert.Contains("error:", output.ToString());
         Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email));
     }
+
+    [Fact]
+    public async Task The_create_user_command_makes_a_confirmed_learner_without_other_roles()
+    {
+        const string email = "cli-learner@example.org";
+        using var scope = site.Services.CreateScope();
+        var command = scope.ServiceProvider.GetServices<ISiteCommand>().Single(c => c.Name == "create-user");
+        var output = new StringWriter();
+
+        var exit = await command.RunAsync([email, "Lea", "Lernend"], new StringReader(TestAccounts.Password + "\n"), output, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var learner = await users.FindByEmailAsync(email);
+        Assert.NotNull(learner);
+        Assert.True(learner.EmailConfirmed);
+        Assert.Equal("Lea Lernend", learner.DisplayName);
+        Assert.Equal([Roles.Learner], await users.GetRolesAsync(learner));
+        Assert.Equal(1, await command.RunAsync([email], new StringReader(TestAccounts.Password + "\n"), output, CancellationToken.None));
+        Assert.Equal(1, await command.RunAsync(["weak@example.org"], new StringReader("short\n"), output, CancellationToken.None));
+        Assert.Null(await users.FindByEmailAsync("weak@example.org"));
+    }
 }
