@@ -13,7 +13,7 @@ WARMUP=${WARMUP:-10}
 THREADS=${THREADS:-2}
 COURSE=auslaendische-berufsabschluesse-anerkennung
 EMAIL=bench-learner@example.org
-PASSWORD='a long benchmark passphrase'
+PASSWORD='Lernkurve mit sieben Fenstern'
 
 if ! command -v wrk >/dev/null; then
   echo "installing wrk" >&2

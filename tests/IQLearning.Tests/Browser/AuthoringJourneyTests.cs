@@ -117,11 +117,7 @@ public sealed class AuthoringJourneyTests(BrowserSite browser) : IClassFixture<B
     private async Task<IPage> SignedInPageAsync(ApplicationUser user)
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(browser.BaseUrl + "/account/login");
-        await page.FillAsync("#Email", user.Email!);
-        await page.FillAsync("#Password", TestAccounts.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        await TestAccounts.SignInAsync(page, browser.Site, browser.BaseUrl, user.Email);
         return page;
     }
 }

@@ -122,10 +122,6 @@ public sealed class FoundationPagesTests(BrowserSite browser) : IClassFixture<Br
 
     private async Task SignInAsync(IPage page, string email)
     {
-        await page.GotoAsync(browser.BaseUrl + "/account/login");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", TestAccounts.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        await TestAccounts.SignInAsync(page, browser.Site, browser.BaseUrl, email);
     }
 }

@@ -68,11 +68,7 @@ public sealed class MediaLibraryTests(BrowserSite browser) : IClassFixture<Brows
             await db.SaveChangesAsync();
         }
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(browser.BaseUrl + "/account/login");
-        await page.FillAsync("#Email", author.Email!);
-        await page.FillAsync("#Password", TestAccounts.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        await TestAccounts.SignInAsync(page, browser.Site, browser.BaseUrl, author.Email);
         return page;
     }
 }

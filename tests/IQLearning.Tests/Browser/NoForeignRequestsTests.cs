@@ -70,11 +70,7 @@ public sealed class NoForeignRequestsTests(QuizBrowserSite browser) : IClassFixt
     private async Task<IPage> SignedInAsync(ApplicationUser user)
     {
         var page = await browser.Browser.NewPageAsync();
-        await page.GotoAsync(browser.BaseUrl + "/account/login");
-        await page.FillAsync("#Email", user.Email!);
-        await page.FillAsync("#Password", TestAccounts.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        await TestAccounts.SignInAsync(page, browser.Site, browser.BaseUrl, user.Email);
         return page;
     }
 }

@@ -76,6 +76,16 @@ public static class TestAccounts
         }
     }
 
+    /// <summary>The browser sign-in of an account known by its e-mail address.</summary>
+    public static async Task SignInAsync(IPage page, SiteFactory site, string baseUrl, string email)
+    {
+        ApplicationUser user;
+        using (var scope = site.Services.CreateScope())
+            user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email)
+                ?? throw new InvalidOperationException($"No account {email}.");
+        await SignInAsync(page, site, baseUrl, user);
+    }
+
     public static async Task<string> AuthenticatorKeyAsync(SiteFactory site, ApplicationUser user)
     {
         using var scope = site.Services.CreateScope();
