@@ -78,7 +78,7 @@ sign_in() {
 }
 
 sign_in
-COURSE_PAGE=$(curl -s -b "$WORK/jar" "$BASE/learn/courses/$COURSE")
+COURSE_PAGE=$(curl -s -b "$WORK/jar" "$BASE/courses/$COURSE")
 ENROL=$(grep -o 'action="/learn/enrol/[0-9]*"' <<<"$COURSE_PAGE" | head -1 | sed 's/action="//; s/"$//')
 curl -s -o /dev/null -b "$WORK/jar" -c "$WORK/jar" --data-urlencode "__RequestVerificationToken=$(token_of <<<"$COURSE_PAGE")" "$BASE$ENROL"
 LESSON_URL="$BASE/learn/$COURSE/$LESSON"
