@@ -117,7 +117,7 @@ public sealed class AuthoringJourneyTests(BrowserSite browser) : IClassFixture<B
     private async Task<IPage> SignedInPageAsync(ApplicationUser user)
     {
         var page = await browser.NewPageAsync();
-        await TestAccounts.SignInAsync(page, browser.Site, browser.BaseUrl, user.Email);
+        await TestAccounts.SignInAsync(page, browser.Site, browser.BaseUrl, user);
         return page;
     }
 }

@@ -68,7 +68,7 @@ public sealed class MediaLibraryTests(BrowserSite browser) : IClassFixture<Brows
             await db.SaveChangesAsync();
         }
         var page = await browser.NewPageAsync();
-        await TestAccounts.SignInAsync(page, browser.Site, browser.BaseUrl, author.Email);
+        await TestAccounts.SignInAsync(page, browser.Site, browser.BaseUrl, author);
         return page;
     }
 }

@@ -70,7 +70,7 @@ public sealed class NoForeignRequestsTests(QuizBrowserSite browser) : IClassFixt
     private async Task<IPage> SignedInAsync(ApplicationUser user)
     {
         var page = await browser.Browser.NewPageAsync();
-        await TestAccounts.SignInAsync(page, browser.Site, browser.BaseUrl, user.Email);
+        await TestAccounts.SignInAsync(page, browser.Site, browser.BaseUrl, user);
         return page;
     }
 }

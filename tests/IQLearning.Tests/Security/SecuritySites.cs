@@ -28,14 +28,6 @@ internal static class SecureClients
     public static SiteClient Https(SiteFactory site) =>
         new(site.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://iqlearning.test"), AllowAutoRedirect = false, HandleCookies = true }));
 
-    public static async Task<SiteClient> SignedInAsync(SiteClient client, ApplicationUser user)
-    {
-        var response = await client.SubmitAsync("/account/login", "/account/login",
-            new Dictionary<string, string> { ["Email"] = user.Email!, ["Password"] = TestAccounts.Password });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
     /// <summary>An account in every role, so no endpoint turns it away before its own checks run.</summary>
     public static async Task<ApplicationUser> AllRolesAsync(SiteFactory site)
     {

@@ -41,9 +41,12 @@ public static class TestAccounts
     /// An account whose role needs a second factor it does not have yet (say, just promoted) sets one up through
     /// the set-up page, as its owner would be made to, unless <paramref name="completeTwoFactorSetup"/> is false.
     /// </summary>
-    public static async Task<SiteClient> SignedInAsync(SiteFactory site, ApplicationUser user, string language = "de", bool completeTwoFactorSetup = true)
+    public static async Task<SiteClient> SignedInAsync(SiteFactory site, ApplicationUser user, string language = "de", bool completeTwoFactorSetup = true) =>
+        await SignInAsync(SiteClient.For(site, language), site, user, completeTwoFactorSetup);
+
+    /// <summary>Signs in with a client made elsewhere (say, one whose requests arrive as HTTPS); see <see cref="SignedInAsync"/>.</summary>
+    public static async Task<SiteClient> SignInAsync(SiteClient client, SiteFactory site, ApplicationUser user, bool completeTwoFactorSetup = true)
     {
-        var client = SiteClient.For(site, language);
         var response = await client.SubmitAsync("/account/login", "/account/login",
             new Dictionary<string, string> { ["Email"] = user.Email!, ["Password"] = Password });
         if ((int)response.StatusCode == 302 && response.Headers.Location!.OriginalString.StartsWith("/account/login/two-factor"))
@@ -52,12 +55,16 @@ public static class TestAccounts
         if ((int)response.StatusCode != 302)
             throw new InvalidOperationException($"Sign-in of {user.Email} failed: {(int)response.StatusCode}");
         if (completeTwoFactorSetup && (await client.Http.GetAsync("/account/profile")).Headers.Location?.OriginalString == "/account/two-factor")
-        {
-            var (_, setup) = await client.GetAsync("/account/two-factor");
-            var key = setup.QuerySelector(".shared-key")!.TextContent.Replace(" ", "");
-            await client.SubmitAsync("/account/two-factor", "/account/two-factor", new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
-        }
+            await CompleteTwoFactorSetupAsync(client);
         return client;
+    }
+
+    /// <summary>What the owner of an account does when the site sends them to set up a second factor.</summary>
+    public static async Task CompleteTwoFactorSetupAsync(SiteClient client)
+    {
+        var (_, setup) = await client.GetAsync("/account/two-factor");
+        var key = setup.QuerySelector(".shared-key")!.TextContent.Replace(" ", "");
+        await client.SubmitAsync("/account/two-factor", "/account/two-factor", new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
     }
 
     /// <summary>The same in a browser: password, then the code when the second step appears; waits for the start page.</summary>

@@ -59,7 +59,13 @@ public sealed class PickupDirectoryTests(PickupSite site) : IClassFixture<Pickup
             folder.Refresh();
             if (folder.Exists)
                 foreach (var file in folder.GetFiles("*.eml"))
-                    if ((await File.ReadAllTextAsync(file.FullName)).Contains(email)) return file;
+                {
+                    // The pickup writer may still hold a file it has just created; look again on the next round.
+                    string text;
+                    try { text = await File.ReadAllTextAsync(file.FullName); }
+                    catch (IOException) { continue; }
+                    if (text.Contains(email)) return file;
+                }
             await Task.Delay(100);
         }
         using var scope = site.Services.CreateScope();

@@ -53,7 +53,9 @@ public sealed class MembershipTests(OrganizationSite site) : IClassFixture<Organ
             var enrollment = await db.Enrollments.SingleAsync(e => e.UserId == invitee.Id && e.CourseItemId == courses[0]);
             Assert.Equal(EnrollmentSource.Assignment, enrollment.Source);
         });
-        // The refreshed cookie carries the Manager role at once.
+        // The refreshed cookie carries the Manager role at once, and with it the duty to set up a second factor first.
+        Assert.Equal("/account/two-factor", (await inviteeClient.Http.GetAsync($"/organizations/{org}")).Headers.Location?.OriginalString);
+        await TestAccounts.CompleteTwoFactorSetupAsync(inviteeClient);
         Assert.Equal(HttpStatusCode.OK, (await inviteeClient.Http.GetAsync($"/organizations/{org}")).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await inviteeClient.GetAsync(path)).Status);
     }
