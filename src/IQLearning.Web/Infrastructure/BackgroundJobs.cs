@@ -18,7 +18,10 @@ public sealed class JobsOptions
     /// <summary>False runs no job server in this process (jobs are still queued); for a web-only replica.</summary>
     public bool RunServer { get; set; } = true;
 
-    /// <summary>How long a job fetched by a worker that died stays invisible before another worker takes it (PostgreSQL storage).</summary>
+    /// <summary>
+    /// How long a job fetched by a worker that died stays invisible before another worker takes it (PostgreSQL storage).
+    /// A running job keeps renewing its fetch, so this may be shorter than the longest job.
+    /// </summary>
     [Range(5, 3600)] public int InvisibilityTimeoutSeconds { get; set; } = 300;
 }
 
@@ -42,6 +45,8 @@ public static class BackgroundJobsExtensions
                     {
                         QueuePollInterval = TimeSpan.FromSeconds(1),
                         InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds),
+                        // Without it a job running longer than the timeout is fetched again by another worker and runs twice.
+                        UseSlidingInvisibilityTimeout = true,
                         PrepareSchemaIfNecessary = true,
                     });
             else
