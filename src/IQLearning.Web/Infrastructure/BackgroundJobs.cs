@@ -23,6 +23,12 @@ public sealed class JobsOptions
     /// A running job keeps renewing its fetch, so this may be shorter than the longest job.
     /// </summary>
     [Range(5, 3600)] public int InvisibilityTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// After this time a Hangfire lock (PostgreSQL storage) counts as abandoned. A replica killed while it holds one (a job's
+    /// state lock, say) leaves it behind, and the job it guards waits this long; Hangfire holds its locks for moments.
+    /// </summary>
+    [Range(5, 3600)] public int DistributedLockTimeoutSeconds { get; set; } = 60;
 }
 
 public static class BackgroundJobsExtensions
@@ -47,6 +53,8 @@ public static class BackgroundJobsExtensions
                         InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds),
                         // Without it a job running longer than the timeout is fetched again by another worker and runs twice.
                         UseSlidingInvisibilityTimeout = true,
+                        // The storage's default is ten minutes, so a killed replica's lock held up a job that long.
+                        DistributedLockTimeout = TimeSpan.FromSeconds(options.DistributedLockTimeoutSeconds),
                         PrepareSchemaIfNecessary = true,
                     });
             else
