@@ -61,9 +61,10 @@ public sealed class ClusterSite : SiteFactory, IAsyncLifetime
         }
     }
 
-    /// <summary>Starts replica A again on its port after it was killed.</summary>
-    public async Task RestartAAsync()
+    /// <summary>Starts replica A again on its port if it was killed (also by a fact that failed before it restarted it).</summary>
+    public async Task EnsureAIsRunningAsync()
     {
+        if (!A.HasExited) return;
         await A.DisposeAsync();
         A = Replica.Start("A", ReplicaSettings(), A.Port);
         await A.WaitUntilHealthyAsync(TimeSpan.FromMinutes(2));
@@ -75,6 +76,7 @@ public sealed class ClusterSite : SiteFactory, IAsyncLifetime
         ["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(ConnectionString) { Host = "127.0.0.1", Port = Postgres.Port }.ConnectionString,
         ["Redis:Configuration"] = $"127.0.0.1:{Redis.Port}",
         ["Jobs:InvisibilityTimeoutSeconds"] = InvisibilityTimeoutSeconds.ToString(),
+        ["Jobs:DistributedLockTimeoutSeconds"] = "10",
         ["Site:DataDirectory"] = _sharedData,
         ["Content:SeedDirectory"] = _content,
         ["Mail:Smtp:Host"] = "127.0.0.1",
@@ -180,7 +182,7 @@ public sealed class ClusterClient : IDisposable
     private SiteClient Client(Replica replica)
     {
         var handler = new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false };
-        var http = new HttpClient(handler) { BaseAddress = new Uri(replica.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        var http = new HttpClient(handler) { BaseAddress = new Uri(replica.BaseUrl), Timeout = TimeSpan.FromMinutes(3) }; // a bulk issue of 200 on a busy machine
         http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
         return new SiteClient(http);
     }

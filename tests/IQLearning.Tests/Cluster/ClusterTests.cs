@@ -20,6 +20,7 @@ public sealed partial class ClusterTests(ClusterSite site, ITestOutputHelper out
     [ClusterFact]
     public async Task Two_replicas_start_together_migrate_and_seed_once_and_share_sessions_and_antiforgery_tokens()
     {
+        await site.EnsureAIsRunningAsync();
         Assert.Equal(5L, await site.ScalarAsync("SELECT COUNT(*) FROM \"ContentItems\" WHERE \"Kind\" = 'Course'"));
         Assert.Equal(await site.ScalarAsync("SELECT COUNT(*) FROM \"ContentItems\""),
                      await site.ScalarAsync("SELECT COUNT(DISTINCT \"ContentItemId\") FROM \"ContentVersions\""));
@@ -43,6 +44,7 @@ public sealed partial class ClusterTests(ClusterSite site, ITestOutputHelper out
     [ClusterFact]
     public async Task Courses_completed_partly_on_each_replica_give_one_certificate_and_one_mail_per_recipient()
     {
+        await site.EnsureAIsRunningAsync();
         var course = await ShortCourseAsync();
         var hr = TestAccounts.Unique("personal");
         var employer = await EmployerAsync(hr);
