@@ -18,8 +18,17 @@ public sealed class JobsOptions
     /// <summary>False runs no job server in this process (jobs are still queued); for a web-only replica.</summary>
     public bool RunServer { get; set; } = true;
 
-    /// <summary>How long a job fetched by a worker that died stays invisible before another worker takes it (PostgreSQL storage).</summary>
+    /// <summary>
+    /// How long a job fetched by a worker that died stays invisible before another worker takes it (PostgreSQL storage).
+    /// A running job keeps renewing its fetch, so this may be shorter than the longest job.
+    /// </summary>
     [Range(5, 3600)] public int InvisibilityTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// After this time a Hangfire lock (PostgreSQL storage) counts as abandoned. A replica killed while it holds one (a job's
+    /// state lock, say) leaves it behind, and the job it guards waits this long; Hangfire holds its locks for moments.
+    /// </summary>
+    [Range(5, 3600)] public int DistributedLockTimeoutSeconds { get; set; } = 60;
 }
 
 public static class BackgroundJobsExtensions
@@ -42,6 +51,10 @@ public static class BackgroundJobsExtensions
                     {
                         QueuePollInterval = TimeSpan.FromSeconds(1),
                         InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds),
+                        // Without it a job running longer than the timeout is fetched again by another worker and runs twice.
+                        UseSlidingInvisibilityTimeout = true,
+                        // The storage's default is ten minutes, so a killed replica's lock held up a job that long.
+                        DistributedLockTimeout = TimeSpan.FromSeconds(options.DistributedLockTimeoutSeconds),
                         PrepareSchemaIfNecessary = true,
                     });
             else

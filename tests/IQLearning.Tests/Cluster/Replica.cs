@@ -21,6 +21,7 @@ public sealed class Replica : IAsyncDisposable
     public string BaseUrl { get; }
     public string Log { get { lock (_log) return _log.ToString(); } }
     public bool HasExited => _process.HasExited;
+    public int ProcessId => _process.Id;
 
     public static Replica Start(string name, IReadOnlyDictionary<string, string> settings, int? port = null)
     {
