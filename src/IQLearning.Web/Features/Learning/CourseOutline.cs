@@ -38,10 +38,13 @@ public sealed record CourseOutline(
 public sealed record OutlineWithLesson(CourseOutline Outline, string? LessonHtml);
 
 /// <summary>
-/// Reads course outlines in one query each (the course and its published children together). Published versions
-/// never change, so the outline is always that of the versions published at the moment of the read.
+/// Reads course outlines. Published versions never change, so a built outline is kept in
+/// <see cref="PublishedOutlineCache"/> for the whole process; each read still asks the database which items and
+/// versions are published right now (a small query of ids), and rebuilds the outline when that answer differs from
+/// the one it was built from. So a publish on another replica is seen by the very next request, and completion
+/// rules never run on a stale outline.
 /// </summary>
-public sealed class CourseOutlines(AppDbContext db)
+public sealed class CourseOutlines(AppDbContext db, PublishedOutlineCache cache)
 {
     // Within one request the completion handler asks again for the outline the page or action already read.
     private readonly Dictionary<int, CourseOutline> _read = [];
@@ -49,33 +52,81 @@ public sealed class CourseOutlines(AppDbContext db)
     public async Task<OutlineWithLesson?> FindAsync(string courseSlug, string? lessonSlug, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(courseSlug) || courseSlug.Length > 120) return null;
-        var rows = await ReadAsync(db.ContentItems.Where(i =>
+        var heads = await ToListAsync(HeadsBySlug(db, courseSlug, lessonSlug), cancellationToken);
+        var outline = await OutlineAsync(heads, () => db.ContentItems.Where(i =>
             (i.Kind == ContentKind.Course && i.Slug == courseSlug) ||
-            db.ContentItems.Any(c => c.Kind == ContentKind.Course && c.Slug == courseSlug && c.Id == i.ParentId)), lessonSlug, cancellationToken);
-        return Build(rows, lessonSlug);
+            db.ContentItems.Any(c => c.Kind == ContentKind.Course && c.Slug == courseSlug && c.Id == i.ParentId)), cancellationToken);
+        if (outline is null) return null;
+        if (lessonSlug is null) return new OutlineWithLesson(outline, null);
+        var lesson = heads.FirstOrDefault(h => h.Kind == ContentKind.Lesson && h.ParentId == outline.CourseItemId && h.Slug == lessonSlug);
+        return new OutlineWithLesson(outline, lesson?.BodyHtml);
     }
 
     public async Task<CourseOutline?> FindAsync(int courseItemId, CancellationToken cancellationToken)
     {
         if (_read.TryGetValue(courseItemId, out var known)) return known;
-        var rows = await ReadAsync(db.ContentItems.Where(i =>
-            (i.Kind == ContentKind.Course && i.Id == courseItemId) || i.ParentId == courseItemId), null, cancellationToken);
-        return Build(rows, null)?.Outline;
+        var heads = await ToListAsync(HeadsById(db, courseItemId), cancellationToken);
+        return await OutlineAsync(heads, () => db.ContentItems.Where(i =>
+            (i.Kind == ContentKind.Course && i.Id == courseItemId) || i.ParentId == courseItemId), cancellationToken);
+    }
+
+    /// <summary>
+    /// What identifies a published outline: every item's id, place, slug, language and published version; and the
+    /// pre-rendered HTML of the one lesson being read, so that the page needs no further query for it.
+    /// </summary>
+    private sealed record Head(int Id, int? ParentId, ContentKind Kind, string Slug, string Language, int VersionId, string? BodyHtml);
+
+    // Compiled once: these run on every lesson page and "lesson done", and skip EF Core's per-call query translation.
+    private static readonly Func<AppDbContext, string, string?, IAsyncEnumerable<Head>> HeadsBySlug = EF.CompileAsyncQuery(
+        (AppDbContext db, string slug, string? lessonSlug) => db.ContentItems.AsNoTracking()
+            .Where(i => (i.Kind == ContentKind.Course && i.Slug == slug) ||
+                db.ContentItems.Any(c => c.Kind == ContentKind.Course && c.Slug == slug && c.Id == i.ParentId))
+            .Where(i => !i.Archived && i.PublishedVersionId != null)
+            .Select(i => new Head(i.Id, i.ParentId, i.Kind, i.Slug, i.Language, i.PublishedVersionId!.Value,
+                i.Kind == ContentKind.Lesson && i.Slug == lessonSlug
+                    ? db.ContentVersions.Where(v => v.Id == i.PublishedVersionId).Select(v => v.BodyHtml).FirstOrDefault()
+                    : null)));
+
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<Head>> HeadsById = EF.CompileAsyncQuery(
+        (AppDbContext db, int id) => db.ContentItems.AsNoTracking()
+            .Where(i => (i.Kind == ContentKind.Course && i.Id == id) || i.ParentId == id)
+            .Where(i => !i.Archived && i.PublishedVersionId != null)
+            .Select(i => new Head(i.Id, i.ParentId, i.Kind, i.Slug, i.Language, i.PublishedVersionId!.Value, null)));
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(cancellationToken)) list.Add(row);
+        return list;
+    }
+
+    private async Task<CourseOutline?> OutlineAsync(List<Head> heads, Func<IQueryable<ContentItem>> items, CancellationToken cancellationToken)
+    {
+        var course = heads.FirstOrDefault(h => h.Kind == ContentKind.Course);
+        if (course is null) return null;
+        var signature = string.Join(';', heads.Where(h => h == course || h.ParentId == course.Id).OrderBy(h => h.Id)
+            .Select(h => $"{h.Id},{h.ParentId},{(int)h.Kind},{h.Slug},{h.Language},{h.VersionId}"));
+        if (!cache.TryGetOutline(course.Id, signature, out var outline))
+        {
+            outline = Build(await ReadAsync(items(), cancellationToken));
+            // Built from rows read after the heads: if a publish came in between, the next read rebuilds it.
+            if (outline is not null) cache.SetOutline(course.Id, signature, outline);
+        }
+        if (outline is not null) _read[outline.CourseItemId] = outline;
+        return outline;
     }
 
     private sealed record Row(int Id, int? ParentId, ContentKind Kind, string Slug, string Language, int VersionId,
-        string Title, string Summary, string MetadataJson, string? BodyHtml);
+        string Title, string Summary, string MetadataJson);
 
-    private Task<List<Row>> ReadAsync(IQueryable<ContentItem> items, string? lessonSlug, CancellationToken cancellationToken) =>
+    private Task<List<Row>> ReadAsync(IQueryable<ContentItem> items, CancellationToken cancellationToken) =>
         items.AsNoTracking()
             .Where(i => !i.Archived && i.PublishedVersionId != null)
             .Join(db.ContentVersions, i => i.PublishedVersionId, v => v.Id, (i, v) => new Row(i.Id, i.ParentId, i.Kind, i.Slug, i.Language, v.Id,
-                v.Title, v.Summary, v.MetadataJson,
-                // Only the lesson being read carries its (large) HTML over the wire.
-                i.Kind == ContentKind.Lesson && i.Slug == lessonSlug ? v.BodyHtml : null))
+                v.Title, v.Summary, v.MetadataJson))
             .ToListAsync(cancellationToken);
 
-    private OutlineWithLesson? Build(List<Row> rows, string? lessonSlug)
+    private static CourseOutline? Build(List<Row> rows)
     {
         var course = rows.FirstOrDefault(r => r.Kind == ContentKind.Course);
         if (course is null) return null;
@@ -89,11 +140,8 @@ public sealed class CourseOutlines(AppDbContext db)
         var unresolved = new List<string>();
         var assessment = metadata.Assessment is { } file ? Step(children, ContentKind.Assessment, file, unresolved) : null;
         var scenarios = metadata.Scenarios.Select(f => Step(children, ContentKind.Scenario, f, unresolved)).OfType<OutlineStep>().ToList();
-        var outline = new CourseOutline(course.Id, course.Slug, course.Language, course.VersionId, course.Title, course.Summary,
+        return new CourseOutline(course.Id, course.Slug, course.Language, course.VersionId, course.Title, course.Summary,
             modules, assessment, scenarios, unresolved);
-        _read[course.Id] = outline;
-        var html = lessonSlug is not null && lessons.TryGetValue(lessonSlug, out var lesson) ? lesson.BodyHtml : null;
-        return new OutlineWithLesson(outline, html);
     }
 
     private static OutlineLesson Lesson(Row row, int number)

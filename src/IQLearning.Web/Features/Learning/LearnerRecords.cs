@@ -37,28 +37,46 @@ public enum LessonStatus { NotStarted, Started, Done }
 public sealed class LearnerRecords(AppDbContext db)
 {
     public Task<EnrollmentState?> FindEnrollmentAsync(string userId, int courseItemId, CancellationToken cancellationToken) =>
-        Project(db.Enrollments.Where(e => e.UserId == userId && e.CourseItemId == courseItemId)).SingleOrDefaultAsync(cancellationToken);
+        EnrollmentOf(db, userId, courseItemId);
 
     public Task<EnrollmentState?> FindEnrollmentByIdAsync(string userId, int enrollmentId, CancellationToken cancellationToken) =>
-        Project(db.Enrollments.Where(e => e.UserId == userId && e.Id == enrollmentId)).SingleOrDefaultAsync(cancellationToken);
+        Project(db, db.Enrollments.Where(e => e.UserId == userId && e.Id == enrollmentId)).SingleOrDefaultAsync(cancellationToken);
 
-    private IQueryable<EnrollmentState> Project(IQueryable<Enrollment> enrollments) =>
+    // The lesson player's reads run on every page view: compiled once, they skip EF Core's per-call query translation.
+    private static readonly Func<AppDbContext, string, int, Task<EnrollmentState?>> EnrollmentOf = EF.CompileAsyncQuery(
+        (AppDbContext db, string userId, int courseItemId) => db.Enrollments.AsNoTracking()
+            .Where(e => e.UserId == userId && e.CourseItemId == courseItemId)
+            .Select(e => new EnrollmentState(e.Id, e.Status, e.Source, e.DueAt, e.EnrolledAt, e.CompletedAt, e.CompletedVersionId,
+                e.LastLessonItemId, e.AssignmentId != null && db.Assignments.Any(a => a.Id == e.AssignmentId && a.Mandatory)))
+            .SingleOrDefault());
+
+    private static IQueryable<EnrollmentState> Project(AppDbContext db, IQueryable<Enrollment> enrollments) =>
         enrollments.AsNoTracking().Select(e => new EnrollmentState(e.Id, e.Status, e.Source, e.DueAt, e.EnrolledAt,
             e.CompletedAt, e.CompletedVersionId, e.LastLessonItemId,
             e.AssignmentId != null && db.Assignments.Any(a => a.Id == e.AssignmentId && a.Mandatory)));
 
+    // Set operations need member initialisation (not a constructor call) in the projection.
+    private sealed class RecordRow
+    {
+        public int Kind { get; init; }
+        public int ItemId { get; init; }
+    }
+
+    private static readonly Func<AppDbContext, string, int, int[], IAsyncEnumerable<RecordRow>> RecordOf = EF.CompileAsyncQuery(
+        (AppDbContext db, string userId, int enrollmentId, int[] stepItemIds) => db.LessonProgress.AsNoTracking()
+            .Where(p => p.EnrollmentId == enrollmentId && db.Enrollments.Any(e => e.Id == enrollmentId && e.UserId == userId))
+            .Select(p => new RecordRow { Kind = p.CompletedAt != null ? (int)RecordKind.LessonDone : (int)RecordKind.LessonOpened, ItemId = p.LessonItemId })
+            .Concat(db.QuizAttempts.Where(a => a.UserId == userId && stepItemIds.Contains(a.AssessmentItemId)
+                    && a.Status == AttemptStatus.Submitted && a.Passed == true)
+                .Select(a => new RecordRow { Kind = (int)RecordKind.AssessmentPassed, ItemId = a.AssessmentItemId }))
+            .Concat(db.ScenarioRuns.Where(r => r.UserId == userId && stepItemIds.Contains(r.ScenarioItemId) && r.FinishedAt != null)
+                .Select(r => new RecordRow { Kind = (int)RecordKind.ScenarioFinished, ItemId = r.ScenarioItemId })));
+
     /// <summary>Lessons, passed assessments and finished scenarios of one learner in one course, in one query.</summary>
     public async Task<CourseRecord> ReadAsync(string userId, int enrollmentId, IReadOnlyList<int> stepItemIds, CancellationToken cancellationToken)
     {
-        var rows = await db.LessonProgress.AsNoTracking()
-            .Where(p => p.EnrollmentId == enrollmentId && db.Enrollments.Any(e => e.Id == enrollmentId && e.UserId == userId))
-            .Select(p => new { Kind = p.CompletedAt != null ? (int)RecordKind.LessonDone : (int)RecordKind.LessonOpened, ItemId = p.LessonItemId })
-            .Concat(db.QuizAttempts.Where(a => a.UserId == userId && stepItemIds.Contains(a.AssessmentItemId)
-                    && a.Status == AttemptStatus.Submitted && a.Passed == true)
-                .Select(a => new { Kind = (int)RecordKind.AssessmentPassed, ItemId = a.AssessmentItemId }))
-            .Concat(db.ScenarioRuns.Where(r => r.UserId == userId && stepItemIds.Contains(r.ScenarioItemId) && r.FinishedAt != null)
-                .Select(r => new { Kind = (int)RecordKind.ScenarioFinished, ItemId = r.ScenarioItemId }))
-            .ToListAsync(cancellationToken);
+        var rows = new List<RecordRow>();
+        await foreach (var row in RecordOf(db, userId, enrollmentId, [.. stepItemIds]).WithCancellation(cancellationToken)) rows.Add(row);
         HashSet<int> Of(RecordKind kind) => rows.Where(r => r.Kind == (int)kind).Select(r => r.ItemId).ToHashSet();
         return new CourseRecord(new LearnerRecord(Of(RecordKind.LessonDone), Of(RecordKind.AssessmentPassed), Of(RecordKind.ScenarioFinished)),
             Of(RecordKind.LessonOpened));

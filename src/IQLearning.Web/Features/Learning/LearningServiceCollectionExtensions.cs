@@ -6,6 +6,7 @@ public static class LearningServiceCollectionExtensions
 {
     public static IServiceCollection AddLearning(this IServiceCollection services)
     {
+        services.AddSingleton<PublishedOutlineCache>();
         services.AddScoped<CourseOutlines>();
         services.AddScoped<LearnerRecords>();
         services.AddScoped<Enrol>();

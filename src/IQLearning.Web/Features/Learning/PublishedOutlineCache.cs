@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+
+namespace IQLearning.Web.Features.Learning;
+
+/// <summary>
+/// Built course outlines, one per course, kept for the life of the process. Published versions are immutable, so an
+/// outline is stored with the signature of the published items it was built from (ids, places, slugs, versions) and
+/// handed out only for that same signature: a publish anywhere changes the signature and the next read rebuilds.
+/// </summary>
+public sealed class PublishedOutlineCache
+{
+    private readonly ConcurrentDictionary<int, (string Signature, CourseOutline Outline)> _outlines = new();
+
+    public bool TryGetOutline(int courseItemId, string signature, out CourseOutline? outline)
+    {
+        outline = _outlines.TryGetValue(courseItemId, out var entry) && entry.Signature == signature ? entry.Outline : null;
+        return outline is not null;
+    }
+
+    public void SetOutline(int courseItemId, string signature, CourseOutline outline) => _outlines[courseItemId] = (signature, outline);
+}
