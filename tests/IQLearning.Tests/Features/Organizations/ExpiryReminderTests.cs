@@ -111,6 +111,25 @@ public sealed class ExpiryReminderTests(OrganizationSite site) : IClassFixture<O
         Assert.Empty(await ExpiryMailsAsync(turnsOff.Email!));
     }
 
+    [Fact]
+    public async Task An_aggregate_only_organization_hears_of_expiring_certificates_as_counts_without_names()
+    {
+        var org = await site.CreateOrganizationAsync("Personalrat Amt " + Guid.NewGuid(), OrganizationKind.Administration, aggregateOnly: true);
+        var manager = await site.MemberAsync(org, MemberRole.Manager, "Anja Amt");
+        var learner = await site.MemberAsync(org, MemberRole.Member, "Geheim Gerda");
+        var course = (await site.PublishedCourseIdsAsync())[3];
+        await site.AssignAsync(org, course, site.Today.AddDays(20), mandatory: true, userIds: [learner.Id]);
+        var now = site.Clock.GetUtcNow().UtcDateTime;
+        await site.CompleteWithCertificateAsync(learner.Id, course, now.AddYears(-2), now.AddDays(10));
+
+        await site.RunReminderJobAsync();
+
+        var toManager = Assert.Single(await ManagerExpiryMailsAsync(manager.Email!));
+        Assert.DoesNotContain("Geheim", toManager.TextBody);
+        Assert.Contains($"Kurs {course}: ablaufende Zertifikate – 1", toManager.TextBody);
+        Assert.Single(await ExpiryMailsAsync(learner.Email!));
+    }
+
     private async Task<List<(string Subject, string TextBody)>> ExpiryMailsAsync(string address) =>
         (await site.MailsToAsync(address)).Where(m => m.Subject.Contains("läuft bald ab")).ToList();
 
