@@ -4,7 +4,8 @@
 100,000 learners; 20 published courses (the shipped ones plus synthetic ones); 10 enrollments per learner
 (1,000,000 in all); one employer with 10,000 members and 5 assigned courses (its enrollments are assignment
 enrollments in every state: not started, in progress with lesson progress, completed with a certificate,
-overdue, expired); a manager "bench-manager@example.org" with the administrator's password (copied hash).
+overdue, expired); a manager "bench-manager@example.org" with the administrator's password (copied hash) and an
+authenticator key (managers must sign in with a second factor); run.sh computes the TOTP code from it.
 Usage: generate.py path/to/iqlearning.db
 """
 import random, sqlite3, sys, uuid
@@ -52,8 +53,12 @@ admin_hash = cur.execute("SELECT PasswordHash FROM AspNetUsers WHERE NormalizedE
 manager = str(uuid.uuid4())
 cur.execute("""INSERT INTO AspNetUsers (Id, UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed, PasswordHash, SecurityStamp, ConcurrencyStamp,
                PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount, DisplayName, PreferredLanguage, CreatedAt)
-               VALUES (?, 'bench-manager@example.org', 'BENCH-MANAGER@EXAMPLE.ORG', 'bench-manager@example.org', 'BENCH-MANAGER@EXAMPLE.ORG', 1, ?, ?, ?, 0, 0, 1, 0, 'Bench Manager', 'de', ?)""",
+               VALUES (?, 'bench-manager@example.org', 'BENCH-MANAGER@EXAMPLE.ORG', 'bench-manager@example.org', 'BENCH-MANAGER@EXAMPLE.ORG', 1, ?, ?, ?, 0, 1, 1, 0, 'Bench Manager', 'de', ?)""",
             (manager, admin_hash, uuid.uuid4().hex, uuid.uuid4().hex, ts(now)))
+# Where ASP.NET Core Identity's user store keeps the authenticator key (base32, as the setup page shows it).
+AUTHENTICATOR_KEY = "BENCHMANAGERKEY234567ABCDEFGHIJK"
+cur.execute("INSERT INTO AspNetUserTokens (UserId, LoginProvider, Name, Value) VALUES (?, '[AspNetUserStore]', 'AuthenticatorKey', ?)",
+            (manager, AUTHENTICATOR_KEY))
 cur.execute("INSERT INTO AspNetUserRoles (UserId, RoleId) SELECT ?, Id FROM AspNetRoles WHERE Name='Manager'", (manager,))
 
 # The organization, its members and assignments.
@@ -109,5 +114,6 @@ db.close()
 folder = sys.argv[1].rsplit("/", 1)[0]
 open(f"{folder}/organization-id", "w").write(str(org))
 open(f"{folder}/course-id", "w").write(str(assigned[0]))
+open(f"{folder}/manager-authenticator-key", "w").write(AUTHENTICATOR_KEY)
 print(f"{len(users):,} learners, {len(enrollments):,} enrollments ({MEMBERS * ASSIGNED:,} in the organization's courses), "
       f"{len(certificates):,} certificates, {len(progress):,} lesson progress rows; organization {org}")

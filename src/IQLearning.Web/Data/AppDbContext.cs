@@ -31,6 +31,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Organizations.Model.Assignment> Assignments => Set<Features.Organizations.Model.Assignment>();
     public DbSet<Features.Organizations.Model.CertificateConsent> CertificateConsents => Set<Features.Organizations.Model.CertificateConsent>();
     public DbSet<Features.Organizations.Model.ReminderLog> ReminderLog => Set<Features.Organizations.Model.ReminderLog>();
+    public DbSet<Features.Organizations.Model.NotificationSettings> NotificationSettings => Set<Features.Organizations.Model.NotificationSettings>();
+    public DbSet<Features.Organizations.Model.CertificateExpiryReminder> CertificateExpiryReminders => Set<Features.Organizations.Model.CertificateExpiryReminder>();
     public DbSet<Features.Audit.AuditEvent> AuditEvents => Set<Features.Audit.AuditEvent>();
     public DbSet<Features.Accessibility.AccessibilityFeedback> AccessibilityFeedback => Set<Features.Accessibility.AccessibilityFeedback>();
 

@@ -13,14 +13,26 @@ public sealed class OrganizationMails(MailOutbox outbox, IStringLocalizer<Organi
         QueueAsync(to, null, "Organizations.Mail.Invitation.Subject", [organization],
             "Organizations.Mail.Invitation.Body", () => [Greeting(to), organization, link, expiresAt.ToString("d", CultureInfo.CurrentCulture)]);
 
-    public Task ReminderAsync(MailRecipient to, string kind, string course, DateTime dueAt, string courseLink, string? optOutLink) =>
+    /// <param name="optOutLink">For an optional course: turns off this course's reminders; <paramref name="settingsLink"/> turns off all of them.</param>
+    public Task ReminderAsync(MailRecipient to, string kind, string course, DateTime dueAt, string courseLink, string? optOutLink, string? settingsLink = null) =>
         QueueAsync(to, null, $"Organizations.Mail.Reminder.{Key(kind)}.Subject", [course],
             $"Organizations.Mail.Reminder.{Key(kind)}.Body", () => [Greeting(to), course, dueAt.ToString("d", CultureInfo.CurrentCulture), courseLink],
-            optOutLink);
+            optOutLink, settingsLink is null ? "Organizations.Mail.OptOut" : "Organizations.Mail.OptOutOrSettings", settingsLink);
 
     public Task NewCycleAsync(MailRecipient to, string course, DateTime dueAt, string courseLink) =>
         QueueAsync(to, null, "Organizations.Mail.NewCycle.Subject", [course],
             "Organizations.Mail.NewCycle.Body", () => [Greeting(to), course, dueAt.ToString("d", CultureInfo.CurrentCulture), courseLink]);
+
+    /// <param name="settingsLink">For a non-mandatory course: where the learner turns these reminders off.</param>
+    public Task ExpiryAsync(MailRecipient to, string course, DateTime expiresAt, bool reEnrolled, string courseLink, string? settingsLink) =>
+        QueueAsync(to, null, "Organizations.Mail.Expiry.Subject", [course],
+            reEnrolled ? "Organizations.Mail.Expiry.ReEnrolledBody" : "Organizations.Mail.Expiry.Body",
+            () => [Greeting(to), course, expiresAt.ToString("d", CultureInfo.CurrentCulture), courseLink], settingsLink, "Organizations.Mail.Expiry.Settings");
+
+    /// <param name="lines">One line per learner whose certificate expires — or per course with a count when the organization sees no names.</param>
+    public Task ExpiryToManagerAsync(MailRecipient to, string organization, IReadOnlyList<string> lines, string dashboardLink) =>
+        QueueAsync(to, null, "Organizations.Mail.ManagerExpiry.Subject", [organization],
+            "Organizations.Mail.ManagerExpiry.Body", () => [Greeting(to), organization, string.Join("\n", lines.Select(l => "- " + l)), dashboardLink]);
 
     /// <param name="lines">One line per overdue learner — or per course with a count when the organization sees no names.</param>
     public Task EscalationAsync(MailRecipient to, string organization, IReadOnlyList<string> lines, string dashboardLink) =>
@@ -49,13 +61,14 @@ public sealed class OrganizationMails(MailOutbox outbox, IStringLocalizer<Organi
 
     private string Greeting(MailRecipient to) => string.IsNullOrWhiteSpace(to.Name) ? t["Organizations.Mail.HelloAnonymous"] : t["Organizations.Mail.Hello", to.Name];
 
+    /// <param name="optOutLink">Appended with the text <paramref name="optOutKey"/> (which may also name <paramref name="settingsLink"/>).</param>
     private async Task QueueAsync(MailRecipient to, string? deduplicationKey, string subjectKey, object[] subjectArgs,
-        string bodyKey, Func<object[]> bodyArgs, string? optOutLink = null)
+        string bodyKey, Func<object[]> bodyArgs, string? optOutLink = null, string optOutKey = "Organizations.Mail.OptOut", string? settingsLink = null)
     {
         var (subject, body) = InLanguage(to.Language, () =>
         {
             var text = t[bodyKey, bodyArgs()].Value;
-            if (optOutLink is not null) text += "\n\n" + t["Organizations.Mail.OptOut", optOutLink].Value;
+            if (optOutLink is not null) text += "\n\n" + t[optOutKey, optOutLink, settingsLink ?? ""].Value;
             return (t[subjectKey, subjectArgs].Value, text);
         });
         await outbox.AddAsync(new OutgoingMail(to.Email, to.Name, subject, body) { DeduplicationKey = deduplicationKey });

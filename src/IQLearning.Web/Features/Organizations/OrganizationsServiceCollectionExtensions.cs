@@ -5,6 +5,7 @@ using IQLearning.Web.Features.Organizations.Assignments;
 using IQLearning.Web.Features.Organizations.Dashboard;
 using IQLearning.Web.Features.Organizations.Invitations;
 using IQLearning.Web.Features.Organizations.Members;
+using IQLearning.Web.Features.Organizations.NotificationSettings;
 using IQLearning.Web.Features.Organizations.Reminders;
 using IQLearning.Web.Infrastructure;
 
@@ -17,7 +18,9 @@ public static class OrganizationsServiceCollectionExtensions
 
     public static IServiceCollection AddOrganizations(this IServiceCollection services)
     {
-        services.AddOptions<OrganizationsOptions>().BindConfiguration(OrganizationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OrganizationsOptions>().BindConfiguration(OrganizationsOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.HasValidExpiryStages, "Organizations:ExpiryFinalReminderDaysBefore must not exceed ExpiryReminderDaysBefore.")
+            .ValidateOnStart();
         services.AddScoped<OrganizationAccess>();
         services.AddScoped<OrganizationMails>();
         services.AddScoped<EditOrganization>();
@@ -37,6 +40,8 @@ public static class OrganizationsServiceCollectionExtensions
         services.AddScoped<ReminderOptOut>();
         services.AddScoped<RecurrenceAfterExpiry>();
         services.AddScoped<OverdueEscalation>();
+        services.AddScoped<ExpiryReminders>();
+        services.AddScoped<NotificationChoices>();
         services.AddScoped<ReminderJob>();
         services.AddScoped<ManagerDigest>();
         services.AddStartupTask<ScheduleOrganizationJobs>();

@@ -3,6 +3,9 @@ using System.Data.Common;
 using IQLearning.Tests.Support;
 using IQLearning.Web.Data;
 using IQLearning.Web.Features.Accounts;
+using IQLearning.Web.Features.Certificates.Model;
+using IQLearning.Web.Features.Learning.Model;
+using IQLearning.Web.Features.Organizations.Reminders;
 using IQLearning.Web.Features.Content.Model;
 using IQLearning.Web.Features.Organizations;
 using IQLearning.Web.Features.Organizations.Assignments;
@@ -92,6 +95,40 @@ public class OrganizationSite : SiteFactory
             var count = await sp.GetRequiredService<CreateAssignment>().RunAsync(organization, form, "test", errors, CancellationToken.None);
             return count ?? throw new InvalidOperationException(string.Join("; ", errors.SelectMany(e => e.Value!.Errors.Select(x => $"{e.Key}: {x.ErrorMessage}"))));
         });
+
+    /// <summary>Completes the learner's enrollment (a self-enrolment if there is none) with a certificate; returns the enrollment id.</summary>
+    public Task<int> CompleteWithCertificateAsync(string userId, int courseId, DateTime completedAt, DateTime expiresAt) =>
+        WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var enrollment = await db.Enrollments.SingleOrDefaultAsync(e => e.UserId == userId && e.CourseItemId == courseId);
+            if (enrollment is null)
+                db.Enrollments.Add(enrollment = new Enrollment { UserId = userId, CourseItemId = courseId, Source = EnrollmentSource.Self, EnrolledAt = completedAt.AddDays(-1) });
+            enrollment.Status = EnrollmentStatus.Completed;
+            enrollment.CompletedAt = completedAt;
+            await db.SaveChangesAsync();
+            var versionId = await db.ContentItems.Where(c => c.Id == courseId).Select(c => c.PublishedVersionId!.Value).SingleAsync();
+            db.Certificates.Add(new IssuedCertificate
+            {
+                Number = "IQ-2024-" + Guid.NewGuid().ToString("N")[..9].ToUpperInvariant(), UserId = userId, EnrollmentId = enrollment.Id,
+                CourseItemId = courseId, CourseVersionId = versionId, HolderName = "Holder", CourseTitle = "Kurs " + courseId, CourseVersionLabel = "1",
+                IssuingUnit = "IQ", Language = "de", IssuedAt = completedAt, ExpiresAt = expiresAt,
+                VerificationUrl = "https://lernen.example.test/verify/x", PdfSha256 = new string('0', 64), IssuedBy = "completion",
+            });
+            await db.SaveChangesAsync();
+            return enrollment.Id;
+        });
+
+    public Task RunReminderJobAsync() => WithScopeAsync(async sp => { await sp.GetRequiredService<ReminderJob>().RunAsync(CancellationToken.None); return 0; });
+
+    /// <summary>The subjects and bodies of the mails queued for an address, oldest first.</summary>
+    public Task<List<(string Subject, string TextBody)>> MailsToAsync(string address) =>
+        WithScopeAsync(async sp => (await sp.GetRequiredService<AppDbContext>().OutboxMessages.AsNoTracking()
+                .Where(m => m.ToAddress == address).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync())
+            .Select(m => (m.Subject, m.TextBody)).ToList());
+
+    public Task<Enrollment> EnrollmentAsync(int id) =>
+        WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Enrollments.AsNoTracking().SingleAsync(e => e.Id == id));
 
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 }

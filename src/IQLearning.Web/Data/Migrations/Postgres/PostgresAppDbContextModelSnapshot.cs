@@ -494,6 +494,10 @@ namespace IQLearning.Web.Data.Migrations.Postgres
                     b.HasIndex("EnrollmentId", "IssuedAt")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "EnrollmentId", "IssuedAt", "RevokedAt", "ExpiresAt" }, "IX_Certificates_EnrollmentValidity");
+
+                    b.HasIndex(new[] { "ExpiresAt" }, "IX_Certificates_ExpiresAt");
+
                     b.ToTable("Certificates", (string)null);
                 });
 
@@ -841,12 +845,13 @@ namespace IQLearning.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignmentId");
-
                     b.HasIndex("CourseItemId", "Status");
 
                     b.HasIndex("UserId", "CourseItemId")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "AssignmentId", "Source", "CourseItemId", "Status", "UserId", "DueAt", "CompletedAt", "LastActivityAt" }, "IX_Enrollments_OrganizationReport")
+                        .HasFilter("\"AssignmentId\" IS NOT NULL");
 
                     b.ToTable("Enrollments", (string)null);
                 });
@@ -1051,6 +1056,31 @@ namespace IQLearning.Web.Data.Migrations.Postgres
                     b.ToTable("CertificateConsents", (string)null);
                 });
 
+            modelBuilder.Entity("IQLearning.Web.Features.Organizations.Model.CertificateExpiryReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CertificateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("CertificateExpiryReminders", (string)null);
+                });
+
             modelBuilder.Entity("IQLearning.Web.Features.Organizations.Model.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -1097,6 +1127,31 @@ namespace IQLearning.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Invitations", (string)null);
+                });
+
+            modelBuilder.Entity("IQLearning.Web.Features.Organizations.Model.NotificationSettings", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("ManagerDigest")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("OptionalAssignmentReminders")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("OptionalEscalations")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("OptionalExpiryReminders")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationSettings", (string)null);
                 });
 
             modelBuilder.Entity("IQLearning.Web.Features.Organizations.Model.Organization", b =>
@@ -1532,11 +1587,29 @@ namespace IQLearning.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IQLearning.Web.Features.Organizations.Model.CertificateExpiryReminder", b =>
+                {
+                    b.HasOne("IQLearning.Web.Features.Certificates.Model.IssuedCertificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IQLearning.Web.Features.Organizations.Model.Invitation", b =>
                 {
                     b.HasOne("IQLearning.Web.Features.Organizations.Model.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IQLearning.Web.Features.Organizations.Model.NotificationSettings", b =>
+                {
+                    b.HasOne("IQLearning.Web.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

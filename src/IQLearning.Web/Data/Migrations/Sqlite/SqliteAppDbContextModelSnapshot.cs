@@ -475,6 +475,10 @@ namespace IQLearning.Web.Data.Migrations.Sqlite
                     b.HasIndex("EnrollmentId", "IssuedAt")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "EnrollmentId", "IssuedAt", "RevokedAt", "ExpiresAt" }, "IX_Certificates_EnrollmentValidity");
+
+                    b.HasIndex(new[] { "ExpiresAt" }, "IX_Certificates_ExpiresAt");
+
                     b.ToTable("Certificates", (string)null);
                 });
 
@@ -808,12 +812,13 @@ namespace IQLearning.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignmentId");
-
                     b.HasIndex("CourseItemId", "Status");
 
                     b.HasIndex("UserId", "CourseItemId")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "AssignmentId", "Source", "CourseItemId", "Status", "UserId", "DueAt", "CompletedAt", "LastActivityAt" }, "IX_Enrollments_OrganizationReport")
+                        .HasFilter("\"AssignmentId\" IS NOT NULL");
 
                     b.ToTable("Enrollments", (string)null);
                 });
@@ -1012,6 +1017,29 @@ namespace IQLearning.Web.Data.Migrations.Sqlite
                     b.ToTable("CertificateConsents", (string)null);
                 });
 
+            modelBuilder.Entity("IQLearning.Web.Features.Organizations.Model.CertificateExpiryReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CertificateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("CertificateExpiryReminders", (string)null);
+                });
+
             modelBuilder.Entity("IQLearning.Web.Features.Organizations.Model.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -1056,6 +1084,31 @@ namespace IQLearning.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Invitations", (string)null);
+                });
+
+            modelBuilder.Entity("IQLearning.Web.Features.Organizations.Model.NotificationSettings", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ManagerDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OptionalAssignmentReminders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OptionalEscalations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OptionalExpiryReminders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationSettings", (string)null);
                 });
 
             modelBuilder.Entity("IQLearning.Web.Features.Organizations.Model.Organization", b =>
@@ -1483,11 +1536,29 @@ namespace IQLearning.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IQLearning.Web.Features.Organizations.Model.CertificateExpiryReminder", b =>
+                {
+                    b.HasOne("IQLearning.Web.Features.Certificates.Model.IssuedCertificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IQLearning.Web.Features.Organizations.Model.Invitation", b =>
                 {
                     b.HasOne("IQLearning.Web.Features.Organizations.Model.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IQLearning.Web.Features.Organizations.Model.NotificationSettings", b =>
+                {
+                    b.HasOne("IQLearning.Web.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

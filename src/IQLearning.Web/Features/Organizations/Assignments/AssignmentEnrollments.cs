@@ -32,25 +32,29 @@ public sealed class AssignmentEnrollments(AppDbContext db, TimeProvider clock, I
         return userIds.Count;
     }
 
-    /// <summary>A member who joins later gets the organization's "all members" assignments, with time to do them.</summary>
-    public async Task EnrollNewMemberAsync(int organizationId, string userId, CancellationToken cancellationToken)
+    /// <summary>Members who join later get the organization's "all members" assignments, with time to do them.</summary>
+    public async Task EnrollNewMembersAsync(int organizationId, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
     {
+        if (userIds.Count == 0) return;
         // The newest assignment of each course decides, as it does for members who were there when it was made.
         var assignments = (await db.Assignments.Where(a => a.OrganizationId == organizationId && a.AllMembers)
                 .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).ToListAsync(cancellationToken))
             .DistinctBy(a => a.CourseItemId).ToList();
         if (assignments.Count == 0) return;
         var courseIds = assignments.Select(a => a.CourseItemId).ToList();
-        var existing = await db.Enrollments.Where(e => e.UserId == userId && courseIds.Contains(e.CourseItemId))
-            .ToDictionaryAsync(e => e.CourseItemId, cancellationToken);
+        var existing = new Dictionary<(string, int), Enrollment>();
+        foreach (var chunk in userIds.Chunk(Chunk))
+            foreach (var e in await db.Enrollments.Where(e => chunk.Contains(e.UserId) && courseIds.Contains(e.CourseItemId)).ToListAsync(cancellationToken))
+                existing[(e.UserId, e.CourseItemId)] = e;
         var now = clock.GetUtcNow().UtcDateTime;
         var earliest = now.Date.AddDays(options.Value.GraceDays);
-        foreach (var assignment in assignments)
-        {
-            if (!existing.TryGetValue(assignment.CourseItemId, out var enrollment))
-                db.Enrollments.Add(enrollment = new Enrollment { UserId = userId, CourseItemId = assignment.CourseItemId, EnrolledAt = now });
-            TakeOver(enrollment, assignment, assignment.DueAt < earliest ? earliest : assignment.DueAt);
-        }
+        foreach (var userId in userIds)
+            foreach (var assignment in assignments)
+            {
+                if (!existing.TryGetValue((userId, assignment.CourseItemId), out var enrollment))
+                    db.Enrollments.Add(enrollment = new Enrollment { UserId = userId, CourseItemId = assignment.CourseItemId, EnrolledAt = now });
+                TakeOver(enrollment, assignment, assignment.DueAt < earliest ? earliest : assignment.DueAt);
+            }
     }
 
     private static void TakeOver(Enrollment enrollment, Assignment assignment, DateTime dueAt)

@@ -36,7 +36,7 @@ public static class EnrollmentFacts
     }
 
     /// <summary>
-    /// Status rules, in order: completed — unless its certificate has expired; overdue once the due day is over
+    /// Status rules, in order: completed — unless its newest certificate has expired; overdue once the due day is over
     /// (a due date is a whole day); in progress after the first activity; otherwise not started.
     /// </summary>
     public static IQueryable<EnrollmentFact> Project(AppDbContext db, IQueryable<Enrollment> enrollments, DateTime now)
@@ -49,8 +49,10 @@ public static class EnrollmentFacts
             CourseItemId = e.CourseItemId,
             DueAt = e.DueAt,
             CompletedAt = e.CompletedAt,
+            // Only the newest certificate counts: after a recertification the old one expires on its own.
             Status = e.Status == EnrollmentStatus.Completed
-                ? db.Certificates.Any(c => c.EnrollmentId == e.Id && c.RevokedAt == null && c.ExpiresAt <= now)
+                ? db.Certificates.Where(c => c.EnrollmentId == e.Id && c.RevokedAt == null).OrderByDescending(c => c.IssuedAt)
+                    .Select(c => c.ExpiresAt).FirstOrDefault() <= now
                     ? ProgressStatus.Expired : ProgressStatus.Completed
                 : e.DueAt < today ? ProgressStatus.Overdue
                 : e.LastActivityAt != null ? ProgressStatus.InProgress

@@ -35,10 +35,17 @@ public static class MemberTable
         return members;
     }
 
+    public static IQueryable<MemberKey> Ordered(IQueryable<MemberKey> members) => members.OrderBy(m => m.Name).ThenBy(m => m.UserId);
+
     public static async Task<List<MemberLine>> PageAsync(AppDbContext db, int organizationId, IQueryable<MemberKey> members,
-        IReadOnlyList<DashboardCourse> courses, int page, int size, DateTime now, CancellationToken cancellationToken)
+        IReadOnlyList<DashboardCourse> courses, int page, int size, DateTime now, CancellationToken cancellationToken) =>
+        await LinesAsync(db, organizationId, await Ordered(members).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken),
+            courses, now, cancellationToken);
+
+    /// <summary>The table lines of the given members: their cells from one query.</summary>
+    public static async Task<List<MemberLine>> LinesAsync(AppDbContext db, int organizationId, IReadOnlyList<MemberKey> keys,
+        IReadOnlyList<DashboardCourse> courses, DateTime now, CancellationToken cancellationToken)
     {
-        var keys = await members.OrderBy(m => m.Name).ThenBy(m => m.UserId).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
         var userIds = keys.Select(k => k.UserId).ToList();
         var cells = await CellsAsync(db, EnrollmentFacts.AssignedBy(db, organizationId).Where(e => userIds.Contains(e.UserId)), now, cancellationToken);
         var lessons = courses.ToDictionary(c => c.Id, c => c.Lessons);

@@ -82,10 +82,52 @@ public sealed class ReminderLog
     public DateTime SentAt { get; set; }
 }
 
+/// <summary>
+/// What a user turned off of the notifications that are not legally required; no row means everything is on.
+/// Reminders and escalations of mandatory training are not here: they cannot be turned off.
+/// </summary>
+public sealed class NotificationSettings
+{
+    public required string UserId { get; set; }
+    /// <summary>Reminders before and on the due date of an optional (non-mandatory) assignment.</summary>
+    public bool OptionalAssignmentReminders { get; set; } = true;
+    /// <summary>Reminders before a certificate of a non-mandatory course expires.</summary>
+    public bool OptionalExpiryReminders { get; set; } = true;
+    /// <summary>Managers: the weekly digest.</summary>
+    public bool ManagerDigest { get; set; } = true;
+    /// <summary>Managers: overdue and expiry notices about optional courses.</summary>
+    public bool OptionalEscalations { get; set; } = true;
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>One reminder stage (e.g. 60 or 14 days before) sent for a certificate; unique, so a second run is a no-op.</summary>
+public sealed class CertificateExpiryReminder
+{
+    public int Id { get; set; }
+    public int CertificateId { get; set; }
+    public int DaysBefore { get; set; }
+    public DateTime SentAt { get; set; }
+}
+
 internal sealed class OrganizationConfigurations :
     IEntityTypeConfiguration<Organization>, IEntityTypeConfiguration<OrganizationMember>, IEntityTypeConfiguration<Invitation>,
-    IEntityTypeConfiguration<Assignment>, IEntityTypeConfiguration<CertificateConsent>, IEntityTypeConfiguration<ReminderLog>
+    IEntityTypeConfiguration<Assignment>, IEntityTypeConfiguration<CertificateConsent>, IEntityTypeConfiguration<ReminderLog>,
+    IEntityTypeConfiguration<NotificationSettings>, IEntityTypeConfiguration<CertificateExpiryReminder>
 {
+    public void Configure(EntityTypeBuilder<NotificationSettings> b)
+    {
+        b.ToTable("NotificationSettings");
+        b.HasKey(s => s.UserId);
+        b.HasOne<Accounts.ApplicationUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<CertificateExpiryReminder> b)
+    {
+        b.ToTable("CertificateExpiryReminders");
+        b.HasIndex(r => new { r.CertificateId, r.DaysBefore }).IsUnique();
+        b.HasOne<Certificates.Model.IssuedCertificate>().WithMany().HasForeignKey(r => r.CertificateId).OnDelete(DeleteBehavior.Cascade);
+    }
+
     public void Configure(EntityTypeBuilder<Organization> b)
     {
         b.ToTable("Organizations");

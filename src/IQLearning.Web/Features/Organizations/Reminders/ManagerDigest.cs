@@ -2,6 +2,7 @@ using System.Globalization;
 using IQLearning.Web.Data;
 using IQLearning.Web.Features.Organizations.Dashboard;
 using IQLearning.Web.Features.Organizations.Model;
+using IQLearning.Web.Features.Organizations.NotificationSettings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -9,7 +10,8 @@ namespace IQLearning.Web.Features.Organizations.Reminders;
 
 /// <summary>
 /// The weekly mail to managers: per assigned course how many completed, are overdue, are in progress. Counts only,
-/// in every mode. The outbox key (organization, manager, ISO week) makes a repeated run send nothing more.
+/// in every mode. The outbox key (organization, manager, ISO week) makes a repeated run send nothing more. Managers
+/// who turned the digest off in their notification settings get none.
 /// </summary>
 public sealed class ManagerDigest(AppDbContext db, OrganizationMails mails, ReminderLinks links, TimeProvider clock,
     IStringLocalizer<ManagerDigest> t)
@@ -18,7 +20,8 @@ public sealed class ManagerDigest(AppDbContext db, OrganizationMails mails, Remi
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var week = $"{ISOWeek.GetYear(now)}-W{ISOWeek.GetWeekOfYear(now):00}";
-        var managers = await db.OrganizationMembers.AsNoTracking().Where(m => m.Role == MemberRole.Manager)
+        var digestOff = TurnedOff.ManagerDigest(db);
+        var managers = await db.OrganizationMembers.AsNoTracking().Where(m => m.Role == MemberRole.Manager && !digestOff.Contains(m.UserId))
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.OrganizationId, u.Id, u.Email, u.DisplayName, u.PreferredLanguage })
             .ToListAsync(cancellationToken);
         var sent = 0;

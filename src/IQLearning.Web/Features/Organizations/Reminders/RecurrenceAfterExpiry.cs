@@ -10,6 +10,8 @@ namespace IQLearning.Web.Features.Organizations.Reminders;
 /// Recurring assignments (e.g. the anti-discrimination training every 24 months): when the certificate earned for an
 /// assigned course expires, the enrollment becomes active again with a new due date (expiry + grace days), and the
 /// learner is told. The "expiry" log row, keyed by the certificate's expiry, makes this happen once per certificate.
+/// Usually <see cref="ExpiryReminders"/> has re-enrolled the learner before the expiry already (the enrollment is then
+/// no longer completed); this is for certificates that expired without that, e.g. when the job did not run.
 /// </summary>
 public sealed class RecurrenceAfterExpiry(AppDbContext db, OrganizationMails mails, ReminderLinks links, TimeProvider clock,
     IOptions<OrganizationsOptions> options)
@@ -23,6 +25,8 @@ public sealed class RecurrenceAfterExpiry(AppDbContext db, OrganizationMails mai
             join e in db.Enrollments on c.EnrollmentId equals e.Id
             // A completion after the expiry is the new cycle's own; it must not start yet another one.
             where e.Status == EnrollmentStatus.Completed && e.Source == EnrollmentSource.Assignment && e.CompletedAt <= c.ExpiresAt
+                  // Recertified before the expiry: the newer certificate is the current one.
+                  && !db.Certificates.Any(n => n.EnrollmentId == e.Id && n.IssuedAt > c.IssuedAt && n.RevokedAt == null)
             join a in db.Assignments on e.AssignmentId equals a.Id
             where a.RecurrenceMonths != null
                   && db.OrganizationMembers.Any(m => m.OrganizationId == a.OrganizationId && m.UserId == e.UserId)

@@ -15,6 +15,8 @@ public sealed class ReminderLinks(PublicLinks links, IDataProtectionProvider pro
 
     public string OrganizationDashboard(int organizationId) => Absolute($"/organizations/{organizationId}");
 
+    public string NotificationSettings() => Absolute(NotificationSettingsController.Path);
+
     public string OptOut(int enrollmentId) => Absolute($"/reminders/opt-out?token={Uri.EscapeDataString(_protector.Protect(enrollmentId.ToString()))}");
 
     public int? EnrollmentOf(string? token)
