@@ -87,7 +87,10 @@ public sealed class ExportMyData(AppDbContext db, AuditTrail audit, TimeProvider
             await EnrollmentsAsync(id, ct),
             await QuizAttemptsAsync(id, ct),
             await ScenarioRunsAsync(id, ct),
-            selfAssessments, certificates, deliveries, mails, securityLog, feedback);
+            selfAssessments, certificates, deliveries, mails, securityLog, feedback,
+            await db.NotificationSettings.AsNoTracking().Where(n => n.UserId == id)
+                .Select(n => new NotificationSettingsData(n.OptionalAssignmentReminders, n.OptionalExpiryReminders, n.ManagerDigest,
+                    n.OptionalEscalations, n.UpdatedAt)).SingleOrDefaultAsync(ct));
     }
 
     private async Task<List<EnrollmentData>> EnrollmentsAsync(string userId, CancellationToken ct)

@@ -21,7 +21,12 @@ public sealed record PersonalData(
     IReadOnlyList<CertificateDeliveryData> CertificateDeliveries,
     IReadOnlyList<MailData> Mails,
     IReadOnlyList<AuditData> SecurityLog,
-    IReadOnlyList<FeedbackData> AccessibilityFeedback);
+    IReadOnlyList<FeedbackData> AccessibilityFeedback,
+    NotificationSettingsData? NotificationSettings);
+
+/// <summary>The reminders the person turned on or off (none stored: all on).</summary>
+public sealed record NotificationSettingsData(bool OptionalAssignmentReminders, bool OptionalExpiryReminders, bool ManagerDigest,
+    bool OptionalEscalations, DateTime UpdatedAt);
 
 public sealed record ProfileData(string Id, string DisplayName, string? Email, bool EmailConfirmed, string PreferredLanguage,
     DateTime CreatedAt, bool TwoFactorEnabled, DateTimeOffset? LockoutEnd);

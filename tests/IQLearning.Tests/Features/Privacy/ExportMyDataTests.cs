@@ -61,6 +61,31 @@ public sealed class ExportMyDataTests(PrivacySite site) : IClassFixture<PrivacyS
     }
 
     [Fact]
+    public async Task The_export_carries_the_notification_settings_the_person_chose()
+    {
+        var me = await LearnerRecords.SeedAsync(site);
+        using var client = await TestAccounts.SignedInAsync(site, me.User);
+        using (var before = JsonDocument.Parse(await client.Http.GetStringAsync("/account/privacy/export.json")))
+            Assert.Equal(JsonValueKind.Null, before.RootElement.GetProperty("notificationSettings").ValueKind);
+
+        await site.WithDbAsync(async db =>
+        {
+            db.NotificationSettings.Add(new IQLearning.Web.Features.Organizations.Model.NotificationSettings
+            {
+                UserId = me.User.Id, OptionalExpiryReminders = false, UpdatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        });
+
+        using var after = JsonDocument.Parse(await client.Http.GetStringAsync("/account/privacy/export.json"));
+        var settings = after.RootElement.GetProperty("notificationSettings");
+        Assert.False(settings.GetProperty("optionalExpiryReminders").GetBoolean());
+        Assert.True(settings.GetProperty("optionalAssignmentReminders").GetBoolean());
+        var (_, page) = await client.GetAsync("/account/privacy/export");
+        Assert.Contains("Erinnerungen vor Ablauf freiwilliger Zertifikate: aus", page.Body!.TextContent);
+    }
+
+    [Fact]
     public async Task The_readable_page_shows_the_same_records_and_links_the_certificate_pdf()
     {
         var me = await LearnerRecords.SeedAsync(site);
