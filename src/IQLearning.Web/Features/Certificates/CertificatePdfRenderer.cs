@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 using QRCoder;
 
 namespace IQLearning.Web.Features.Certificates;
@@ -11,7 +12,7 @@ public sealed record RenderedCertificate(byte[] Pdf, string Sha256);
 
 /// <summary>
 /// Renders a certificate as a one-page A4 landscape PDF with real, searchable text and a QR code to its
-/// verification page. The same snapshot always gives the same bytes, so an issued PDF can be re-rendered on
+/// verification page, tagged for screen readers (structure tree, language, title shown as the window title). The same snapshot always gives the same bytes, so an issued PDF can be re-rendered on
 /// demand and compared with the hash stored at issue.
 /// </summary>
 public sealed class CertificatePdfRenderer
@@ -25,13 +26,16 @@ public sealed class CertificatePdfRenderer
         var labels = CertificatePdfLabels.For(certificate.Language);
 
         using var document = NewDocument(certificate, labels);
+        // Before the first page: the manager hooks into page and drawing events to build the structure tree.
+        var accessibility = UAManager.ForDocument(document);
+        accessibility.SetDocumentLanguage(labels.PdfLanguage); // it sets "en" otherwise
         var page = document.AddPage();
         page.Size = PageSize.A4;
         page.Orientation = PageOrientation.Landscape;
         using (var gfx = XGraphics.FromPdfPage(page))
         using (var qrCode = QrCode(certificate.VerificationUrl))
         {
-            new CertificatePdfLayout(gfx, page.Width.Point, page.Height.Point, certificate, labels).Draw(qrCode);
+            new CertificatePdfLayout(gfx, accessibility.StructureBuilder, page.Width.Point, page.Height.Point, certificate, labels).Draw(qrCode);
         }
 
         var pdf = ReproduciblePdf.Normalize(Save(document), certificate.Number.Value);
