@@ -26,7 +26,7 @@ internal sealed class CertificatePdfLayout(
     private double LeftColumnWidth => ContentWidth - RightColumnWidth - 30;
     private double RightColumnX => pageWidth - Margin - RightColumnWidth;
 
-    public void Draw(XImage qrCode)
+    public void Draw(bool[][] qrCode)
     {
         DrawBorder();
         var y = DrawStatement();
@@ -125,12 +125,12 @@ internal sealed class CertificatePdfLayout(
     }
 
     /// <summary>QR code, certificate number and the verification URL as text for those who cannot scan.</summary>
-    private void DrawVerification(XImage qrCode, double top)
+    private void DrawVerification(bool[][] qrCode, double top)
     {
         var x = RightColumnX;
         var qrArea = new XRect(x + (RightColumnWidth - QrSize) / 2, top, QrSize, QrSize);
         structure.BeginElement(PdfIllustrationElementTag.Figure, $"{labels.QrCode}: {certificate.VerificationUrl.AbsoluteUri}", qrArea);
-        gfx.DrawImage(qrCode, qrArea);
+        DrawQrCode(qrCode, qrArea);
         structure.End();
         var y = top + QrSize + 6;
         var label = new XFont(CertificateFonts.Sans, 9);
@@ -143,6 +143,24 @@ internal sealed class CertificatePdfLayout(
         var fitted = Fit(gfx, url, CertificateFonts.Sans, XFontStyleEx.Regular, 9, 7, RightColumnWidth, 1);
         if (fitted.IsCut) fitted = Fit(gfx, url, CertificateFonts.Sans, XFontStyleEx.Regular, 9, 6, RightColumnWidth, 2);
         DrawLines(fitted.Lines, fitted.Font, _textBrush, x, y, RightColumnWidth, XStringFormats.TopCenter);
+    }
+
+    /// <summary>The dark modules, a rectangle for each run in a row, filled as one path so no seams show between them.</summary>
+    private void DrawQrCode(bool[][] modules, XRect area)
+    {
+        var size = area.Width / modules.Length;
+        var runs = new List<XRect>();
+        for (var row = 0; row < modules.Length; row++)
+        {
+            for (var column = 0; column < modules[row].Length; column++)
+            {
+                if (!modules[row][column]) continue;
+                var start = column;
+                while (column + 1 < modules[row].Length && modules[row][column + 1]) column++;
+                runs.Add(new XRect(area.X + start * size, area.Y + row * size, (column - start + 1) * size, size));
+            }
+        }
+        gfx.DrawRectangles(new XSolidBrush(XColors.Black), [.. runs]);
     }
 
     /// <summary>Draws the lines as one structure element (a paragraph unless said otherwise); returns where they end.</summary>
