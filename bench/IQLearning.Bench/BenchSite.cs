@@ -9,6 +9,8 @@ using IQLearning.Web.Features.Organizations.Model;
 using IQLearning.Web.Infrastructure;
 using IQLearning.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,16 +43,19 @@ internal sealed class BenchSite : IAsyncDisposable
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(TimeProvider.System)
             .AddHttpContextAccessor()
+            .AddSingleton<IServer, NoServer>() // PublicLinks asks for the server's address only without PublicBaseUrl
             .AddScoped<PublicLinks>();
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddSiteLocalization();
-        services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_directory, "bench.db")};Pooling=true"));
+        services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_directory, "bench.db")};Pooling=true").AddInterceptors(Database));
         services.AddNotifications(configuration).AddCertificates();
         Services = services.BuildServiceProvider();
     }
 
     public ServiceProvider Services { get; }
+    /// <summary>The SQL commands and commits of every DbContext of this site, for the issuing benchmark's breakdown.</summary>
+    public DatabaseTimer Database { get; } = new();
     public int CourseItemId { get; private set; }
     public int CourseVersionId { get; private set; }
     public string UserId { get; private set; } = "";
@@ -113,4 +118,13 @@ internal sealed class BenchSite : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>No web server: the bench sets Site:PublicBaseUrl, so nothing asks this one for its address.</summary>
+internal sealed class NoServer : IServer
+{
+    public IFeatureCollection Features { get; } = new FeatureCollection();
+    public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken) where TContext : notnull => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public void Dispose() { }
 }

@@ -1,9 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using IQLearning.Web.Features.Certificates;
-using PdfSharp;
-using PdfSharp.Pdf;
 
 namespace IQLearning.Bench;
 
@@ -30,26 +27,17 @@ internal static class CertificateBenchmark
 
         for (var i = 0; i < iterations; i++)
         {
-            var rendered = Measure(render, steps.Render);
-            var signed = Measure(sign, steps.SignRs256);
+            var rendered = render.Measure(steps.Render);
+            var signed = sign.Measure(steps.SignRs256);
             certificate.Add(rendered + signed);
-            Measure(signEs256, steps.SignEs256);
-            Measure(bare, steps.BarePdf);
+            signEs256.Measure(steps.SignEs256);
+            bare.Measure(steps.BarePdf);
         }
 
         Report(output, iterations, warmUp, steps.PdfBytes, certificate, render, sign, signEs256, bare);
     }
 
     private static Timings Timings(string name) => new(name);
-
-    private static TimeSpan Measure(Timings timings, Action step)
-    {
-        var start = Stopwatch.GetTimestamp();
-        step();
-        var elapsed = Stopwatch.GetElapsedTime(start);
-        timings.Add(elapsed);
-        return elapsed;
-    }
 
     private static void Report(TextWriter output, int iterations, int warmUp, int pdfBytes, Timings certificate, params Timings[] rows)
     {
@@ -91,15 +79,7 @@ internal static class CertificateBenchmark
 
         public void SignEs256() => _signer.Sign(_builder.Build(_snapshot, _issuer, _recipient, _achievement), SigningAlgorithm.ES256);
 
-        public void BarePdf()
-        {
-            using var document = new PdfDocument();
-            var page = document.AddPage();
-            page.Size = PageSize.A4;
-            page.Orientation = PageOrientation.Landscape;
-            using var stream = new MemoryStream();
-            document.Save(stream, closeStream: false);
-        }
+        public void BarePdf() => IssuingBenchmark.EmptyPdf();
 
         public void OneOfEach()
         {

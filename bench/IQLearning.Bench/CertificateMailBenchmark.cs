@@ -11,7 +11,7 @@ namespace IQLearning.Bench;
 
 /// <summary>
 /// 1,000 certificate mails (500 certificates: the learner's mail with the PDF and the employer's) sent by the site's
-/// outbox dispatcher with MailKit to netDumbster on loopback: one SMTP conversation a mail, as the site sends them.
+/// outbox dispatcher with MailKit to netDumbster on loopback: 50 mails over one SMTP connection, as the site sends them.
 /// </summary>
 internal static class CertificateMailBenchmark
 {

@@ -11,6 +11,16 @@ internal sealed class Timings(string name)
 
     public void Add(TimeSpan elapsed) => _milliseconds.Add(elapsed.TotalMilliseconds);
 
+    /// <summary>Runs the step once, adds its wall-clock time and returns it.</summary>
+    public TimeSpan Measure(Action step)
+    {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        step();
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(start);
+        Add(elapsed);
+        return elapsed;
+    }
+
     public double Median => Percentile(50);
     public double P95 => Percentile(95);
 

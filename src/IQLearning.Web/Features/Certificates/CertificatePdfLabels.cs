@@ -23,7 +23,8 @@ internal sealed record CertificatePdfLabels(
     string ValidUntil,
     string IssuedBy,
     string Number,
-    string VerifyAt)
+    string VerifyAt,
+    string QrCode)
 {
     public static readonly CertificatePdfLabels German = new(
         PdfLanguage: "de-DE",
@@ -42,7 +43,8 @@ internal sealed record CertificatePdfLabels(
         ValidUntil: "Gültig bis",
         IssuedBy: "Ausgestellt von",
         Number: "Zertifikatsnummer",
-        VerifyAt: "Echtheit prüfen:");
+        VerifyAt: "Echtheit prüfen:",
+        QrCode: "QR-Code zur Echtheitsprüfung");
 
     public static readonly CertificatePdfLabels English = new(
         PdfLanguage: "en-GB",
@@ -61,7 +63,8 @@ internal sealed record CertificatePdfLabels(
         ValidUntil: "Valid until",
         IssuedBy: "Issued by",
         Number: "Certificate number",
-        VerifyAt: "Verify at:");
+        VerifyAt: "Verify at:",
+        QrCode: "QR code to verify this certificate");
 
     public static CertificatePdfLabels For(CertificateLanguage language) => language switch
     {

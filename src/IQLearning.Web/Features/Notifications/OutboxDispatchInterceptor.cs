@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace IQLearning.Web.Features.Notifications;
 
 /// <summary>
-/// Starts a send job for each new outbox message once it is durably stored: right after SaveChanges, or — when the
+/// Starts one send job for the new outbox messages once they are durably stored: right after SaveChanges, or — when the
 /// save ran inside a transaction — after that transaction commits, so a job never looks for a row it cannot see.
 /// If starting the job fails, the minutely sweep sends the message instead.
 /// </summary>
@@ -80,11 +80,11 @@ internal sealed class OutboxDispatchInterceptor(IBackgroundJobClient jobs, ILogg
 
     private void Dispatch(List<Guid> ids)
     {
-        foreach (var id in ids)
-        {
-            try { jobs.Enqueue<OutboxDispatcher>(d => d.DeliverAsync(id, CancellationToken.None)); }
-            catch (Exception ex) { logger.LogWarning(ex, "Could not start the send job for mail {MessageId}; the sweep will send it.", id); }
-        }
+        if (ids.Count == 0) return;
+        // One job for all mails of the commit: the dispatcher sends them over one connection.
+        var batch = ids.ToArray();
         ids.Clear();
+        try { jobs.Enqueue<OutboxDispatcher>(d => d.DeliverBatchAsync(batch, CancellationToken.None)); }
+        catch (Exception ex) { logger.LogWarning(ex, "Could not start the send job for {Count} mail(s); the sweep will send them.", batch.Length); }
     }
 }

@@ -85,13 +85,13 @@ public class CertificatePdfRendererTests
 
         using var pdf = PdfDocument.Open(_renderer.Render(certificate).Pdf);
 
-        var image = Assert.Single(pdf.GetPage(1).GetImages());
+        var page = pdf.GetPage(1);
+        Assert.Empty(page.GetImages()); // drawn as vectors
+        var qr = QrVector.Read(page, expected.ModuleMatrix.Count);
         var modules = expected.ModuleMatrix.Count;
-        Assert.Equal(modules * QrImage.PixelsPerModule, image.WidthInSamples);
-        Assert.Equal(modules * QrImage.PixelsPerModule, image.HeightInSamples);
         for (var row = 0; row < modules; row++)
             for (var column = 0; column < modules; column++)
-                Assert.True(expected.ModuleMatrix[row][column] == QrImage.IsDark(image, row, column), $"module {row},{column}");
+                Assert.True(expected.ModuleMatrix[row][column] == qr.IsDark(row, column), $"module {row},{column}");
     }
 
     [Fact]
@@ -181,20 +181,29 @@ public class CertificatePdfRendererTests
     private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }
 
-/// <summary>Reads the modules back from the QR image PDFsharp embedded: 1-bit indexed, one bit a pixel.</summary>
-internal static class QrImage
+/// <summary>
+/// Reads the modules back from the filled rectangles of the page (the QR code is its only filled path). Its quiet zone
+/// of four modules is blank, so the dark area spans modules 4 to n − 5 and gives the module size and origin.
+/// </summary>
+internal sealed class QrVector(IReadOnlyList<UglyToad.PdfPig.Core.PdfRectangle> dark, double left, double top, double size)
 {
-    public const int PixelsPerModule = 8;
+    private const int QuietZone = 4;
 
-    public static bool IsDark(UglyToad.PdfPig.Content.IPdfImage image, int row, int column)
+    public static QrVector Read(UglyToad.PdfPig.Content.Page page, int modules)
     {
-        Assert.True(image.TryGetBytesAsMemory(out var bytes));
-        var palette = Assert.IsType<UglyToad.PdfPig.Graphics.Colors.IndexedColorSpaceDetails>(image.ColorSpaceDetails);
-        var stride = (image.WidthInSamples + 7) / 8;
-        var (x, y) = (column * PixelsPerModule + PixelsPerModule / 2, row * PixelsPerModule + PixelsPerModule / 2);
-        var index = (bytes.Span[y * stride + x / 8] >> (7 - x % 8)) & 1;
-        var table = palette.ColorTable;
-        var rgb = table[index * 3] + table[index * 3 + 1] + table[index * 3 + 2];
-        return rgb < 3 * 128;
+        var dark = page.Paths.Where(p => p.IsFilled)
+            .SelectMany(p => p.Select(subpath => subpath.GetBoundingRectangle()))
+            .OfType<UglyToad.PdfPig.Core.PdfRectangle>().ToList();
+        Assert.NotEmpty(dark);
+        var (left, right, top) = (dark.Min(r => r.Left), dark.Max(r => r.Right), dark.Max(r => r.Top));
+        var size = (right - left) / (modules - 2 * QuietZone);
+        return new QrVector(dark, left - QuietZone * size, top + QuietZone * size, size);
+    }
+
+    public bool IsDark(int row, int column)
+    {
+        // PDF's y axis points up: row 0 is at the top.
+        var (x, y) = (left + (column + 0.5) * size, top - (row + 0.5) * size);
+        return dark.Any(r => r.Left <= x && x <= r.Right && r.Bottom <= y && y <= r.Top);
     }
 }
