@@ -90,8 +90,8 @@ public sealed partial class ClusterTests
         Assert.Equal(expected.Order(), received.Distinct().Order());
         Assert.Equal(2 * Batch + resent, received.Count);
         // Both job servers sent mail: the exactly-once above held with two of them taking jobs from one queue.
-        Assert.True(await JobsProcessedByAsync(nameof(OutboxDispatcher.DeliverAsync), killedPid) > 0 || await JobsProcessedByAsync(nameof(OutboxDispatcher.DeliverAsync), site.A.ProcessId) > 0);
-        Assert.True(await JobsProcessedByAsync(nameof(OutboxDispatcher.DeliverAsync), site.B.ProcessId) > 0);
+        Assert.True(await JobsProcessedByAsync(nameof(OutboxDispatcher.DeliverBatchAsync), killedPid) > 0 || await JobsProcessedByAsync(nameof(OutboxDispatcher.DeliverBatchAsync), site.A.ProcessId) > 0);
+        Assert.True(await JobsProcessedByAsync(nameof(OutboxDispatcher.DeliverBatchAsync), site.B.ProcessId) > 0);
         output.WriteLine($"killed A at {atKill}/{Batch} job-issued certificates, {bulkAtKill.TotalSeconds:0.0} s into the bulk request; {resent} mail(s) in flight on A were sent again");
     }
 
