@@ -14,15 +14,19 @@ public sealed partial class AccessMatrixTests
     {
         var otherUnit = int.Parse(world.Other["unit"]);
         var before = await CountAsync(db => db.ContentItems.CountAsync(i => i.UnitId == otherUnit));
-
-        var response = await world.Clients["author"].PostFromPageAsync("/author/new/lesson", "/author/new/lesson", new Dictionary<string, string>
+        Dictionary<string, string> Lesson(string unit, string slug) => new()
         {
-            ["UnitId"] = otherUnit.ToString(), ["Slug"] = "eingeschmuggelt", ["Language"] = "de", ["Title"] = "Eingeschmuggelt",
-            ["Body"] = "Text", ["FileName"] = "01-eingeschmuggelt", ["DurationMinutes"] = "5", ["intent"] = "save",
-        });
+            ["UnitId"] = unit, ["Slug"] = slug, ["Language"] = "de", ["Title"] = "Eingeschmuggelt",
+            ["Body"] = "Text", ["FileName"] = "01-" + slug, ["DurationMinutes"] = "5", ["Audiences"] = "hr", ["intent"] = "save",
+        };
+
+        var response = await world.Clients["author"].PostFromPageAsync("/author/new/material", "/author/new/material", Lesson(otherUnit.ToString(), "eingeschmuggelt"));
 
         Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(before, await CountAsync(db => db.ContentItems.CountAsync(i => i.UnitId == otherUnit)));
+        // The same form for the author's own unit is stored, so the refusal above is about the unit.
+        var own = await world.Clients["author"].PostFromPageAsync("/author/new/material", "/author/new/material", Lesson(world.Own["unit"], "eigene-lektion"));
+        Assert.True(own.StatusCode == HttpStatusCode.Redirect, (await Support.SiteClient.ParseAsync(own)).QuerySelector(".error-summary")?.TextContent);
     }
 
     [Fact]
@@ -35,6 +39,8 @@ public sealed partial class AccessMatrixTests
 
         Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(before, await CountAsync(db => db.MediaFiles.CountAsync(m => m.UnitId == otherUnit)));
+        var own = await MediaUpload.PostAsync(world.Clients["author"], int.Parse(world.Own["unit"]), "eigenes.png", MediaSamples.Png, altText: "Bild");
+        Assert.Equal(HttpStatusCode.Redirect, own.StatusCode);
     }
 
     [Fact]
