@@ -96,12 +96,12 @@ public sealed partial class AccessMatrixWorld : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, enrolled.StatusCode);
         var lesson = (await client.Http.GetAsync($"/learn/{course.Slug}")).Headers.Location!.OriginalString.Split('/').Last();
         var enrollment = await db.Enrollments.Where(e => e.UserId == learner.Id).Select(e => e.Id).SingleAsync();
-        var attempt = await CreatedIdAsync(client.PostFromPageAsync($"/quiz/{quiz.Id}", $"/quiz/{quiz.Id}/attempts"), AttemptId());
-        var run = await CreatedIdAsync(client.PostFromPageAsync($"/scenario/{scenario.Id}", $"/scenario/{scenario.Id}/runs"), RunId());
+        var attempt = await ForgedIdWorld.CreatedIdAsync(client.PostFromPageAsync($"/quiz/{quiz.Id}", $"/quiz/{quiz.Id}/attempts"), ForgedIdWorld.AttemptId());
+        var run = await ForgedIdWorld.CreatedIdAsync(client.PostFromPageAsync($"/scenario/{scenario.Id}", $"/scenario/{scenario.Id}/runs"), ForgedIdWorld.RunId());
         var instrument = InstrumentReader.Read(ForgedIdWorld.InstrumentSlug + ".yml",
             await File.ReadAllTextAsync(Path.Combine(SiteFactory.ShippedContent, "self-assessments", ForgedIdWorld.InstrumentSlug + ".yml"))).Instrument!;
-        var result = await CreatedIdAsync(client.SubmitAsync($"/self-assessment/{ForgedIdWorld.InstrumentSlug}", $"/self-assessment/{ForgedIdWorld.InstrumentSlug}",
-            instrument.Items.ToDictionary(i => TakeSelfAssessment.ItemPrefix + i.Id, _ => "3")), ResultId());
+        var result = await ForgedIdWorld.CreatedIdAsync(client.SubmitAsync($"/self-assessment/{ForgedIdWorld.InstrumentSlug}", $"/self-assessment/{ForgedIdWorld.InstrumentSlug}",
+            instrument.Items.ToDictionary(i => TakeSelfAssessment.ItemPrefix + i.Id, _ => "3")), ForgedIdWorld.ResultId());
 
         var ids = new Dictionary<string, string>
         {
@@ -144,13 +144,6 @@ public sealed partial class AccessMatrixWorld : IAsyncLifetime
         return string.Join("\n", parts);
     }
 
-    private static async Task<string> CreatedIdAsync(Task<HttpResponseMessage> request, Regex id)
-    {
-        var response = await request;
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return id.Match(response.Headers.Location!.ToString()).Groups[1].Value;
-    }
-
     public Task DisposeAsync()
     {
         foreach (var client in Clients?.Values ?? []) client.Dispose();
@@ -158,8 +151,5 @@ public sealed partial class AccessMatrixWorld : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    [GeneratedRegex(@"/attempts/(\d+)")] private static partial Regex AttemptId();
-    [GeneratedRegex(@"/runs/(\d+)")] private static partial Regex RunId();
-    [GeneratedRegex(@"/results/(\d+)")] private static partial Regex ResultId();
     [GeneratedRegex(@"\{(\w+)\}")] private static partial Regex Placeholder();
 }
