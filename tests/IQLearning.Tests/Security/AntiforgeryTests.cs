@@ -39,7 +39,7 @@ public sealed partial class AntiforgeryTests(TestSite site) : IClassFixture<Test
         Assert.Contains(("POST", "/account/privacy/delete"), endpoints);
         Assert.Contains(("POST", "/account/login"), endpoints);
         Assert.True(endpoints.Count >= 30, $"only {endpoints.Count} endpoints found");
-        using var client = await SecureClients.SignedInAsync(SiteClient.For(site), await SecureClients.AllRolesAsync(site));
+        using var client = await SecureClients.SignedInAsync(site, SiteClient.For(site), await SecureClients.AllRolesAsync(site));
 
         var accepted = new List<string>();
         foreach (var (method, url) in endpoints)

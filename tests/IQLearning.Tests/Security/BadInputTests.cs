@@ -141,7 +141,7 @@ public sealed class BadInputTests(CurriculumSite site) : IClassFixture<Curriculu
     public async Task Traversal_in_file_names_and_ids_finds_nothing(string traversal)
     {
         var admin = await SecureClients.AllRolesAsync(site);
-        using var client = await SecureClients.SignedInAsync(SiteClient.For(site), admin);
+        using var client = await SecureClients.SignedInAsync(site, SiteClient.For(site), admin);
         var (_, materials) = await client.GetAsync("/materials");
         var material = materials.QuerySelector("a[href^='/materials/']")!.GetAttribute("href")!;
 
