@@ -79,7 +79,8 @@ public sealed partial class ForgedIdWorld : IAsyncLifetime
         return string.Join("|", attempts.Concat(runs).Concat(consents).Append(results.ToString()));
     }
 
-    private static async Task<string> CreatedIdAsync(Task<HttpResponseMessage> request, Regex id)
+    /// <summary>The id in the Location of the redirect that answered a create request.</summary>
+    internal static async Task<string> CreatedIdAsync(Task<HttpResponseMessage> request, Regex id)
     {
         var response = await request;
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -94,9 +95,9 @@ public sealed partial class ForgedIdWorld : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    [GeneratedRegex(@"/attempts/(\d+)")] private static partial Regex AttemptId();
-    [GeneratedRegex(@"/runs/(\d+)")] private static partial Regex RunId();
-    [GeneratedRegex(@"/results/(\d+)")] private static partial Regex ResultId();
+    [GeneratedRegex(@"/attempts/(\d+)")] internal static partial Regex AttemptId();
+    [GeneratedRegex(@"/runs/(\d+)")] internal static partial Regex RunId();
+    [GeneratedRegex(@"/results/(\d+)")] internal static partial Regex ResultId();
     [GeneratedRegex(@"\{(\w+)\}")] private static partial Regex Placeholder();
 }
 

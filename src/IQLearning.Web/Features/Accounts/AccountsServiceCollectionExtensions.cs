@@ -39,6 +39,8 @@ public static class AccountsServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            // Replaces the default authenticator provider: each code works once only (ASVS 2.8.4).
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>();
@@ -76,6 +78,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<AccountMails>();
         services.AddScoped<SessionState>();
         services.AddScoped<AuthenticatorSetup>();
+        services.AddScoped<UsedAuthenticatorCodes>();
         services.AddStartupTask<SeedRoles>();
         services.AddStartupTask<BootstrapAdministrator>();
         services.AddSiteCommand<CreateAdminCommand>();

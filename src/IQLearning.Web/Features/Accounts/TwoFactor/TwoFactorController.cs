@@ -9,7 +9,7 @@ namespace IQLearning.Web.Features.Accounts.TwoFactor;
 /// <summary>Set up, renew recovery codes for and (where the role allows) switch off the authenticator app.</summary>
 [Authorize, Route(RequireTwoFactorSetup.SetupPath), RequireRecentPassword(RequireTwoFactorSetup.SetupPath)]
 public sealed class TwoFactorController(
-    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, AuthenticatorSetup setup,
+    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, AuthenticatorSetup setup, UsedAuthenticatorCodes usedCodes,
     Audit.AuditTrail audit, IStringLocalizer<TwoFactorController> t) : Controller
 {
     [HttpGet("")]
@@ -29,7 +29,7 @@ public sealed class TwoFactorController(
         if (user is null) return Challenge();
         if (user.TwoFactorEnabled) return RedirectToAction(nameof(Index));
         if (ModelState.IsValid && !await setup.VerifyAsync(user, model.Code))
-            ModelState.AddModelError(nameof(model.Code), t["Accounts.TwoFactor.WrongCode"]);
+            ModelState.AddModelError(nameof(model.Code), t[usedCodes.RefusedAsReused ? "Accounts.TwoFactor.CodeUsed" : "Accounts.TwoFactor.WrongCode"]);
         if (!ModelState.IsValid) return View("Setup", await SetupModelAsync(user, model));
 
         await users.SetTwoFactorEnabledAsync(user, true);

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using IQLearning.Web.Data;
 using IQLearning.Web.Features.Accounts.TwoFactor;
 using IQLearning.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace IQLearning.Web.Features.Accounts.TwoFactorLogin;
@@ -27,7 +29,7 @@ public sealed class TwoFactorLoginModel
 /// </summary>
 [Route(Path)]
 public sealed class TwoFactorLoginController(
-    SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, Audit.AuditTrail audit,
+    SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, UsedAuthenticatorCodes usedCodes, AppDbContext db, Audit.AuditTrail audit,
     IStringLocalizer<TwoFactorLoginController> t) : Controller
 {
     public const string Path = "/account/login/two-factor";
@@ -58,8 +60,13 @@ public sealed class TwoFactorLoginController(
             await audit.RecordNowAsync("account.sign-in", user.Id, subject, isAppCode ? "authenticator" : "recovery code");
             return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/");
         }
-        await audit.RecordNowAsync(result.IsLockedOut ? "account.sign-in.locked-out" : "account.sign-in.second-factor-failed", user.Id, subject);
-        ModelState.AddModelError(nameof(model.Code), t[result.IsLockedOut ? "Account.LockedOut" : "Accounts.TwoFactorLogin.WrongCode"]);
+        // When a parallel attempt changed the account first, Identity's failed-count update lost the race and left the
+        // account modified in this context; reload it, or the audit record below would fail with it.
+        if (db.Entry(user).State == EntityState.Modified) await db.Entry(user).ReloadAsync();
+        await audit.RecordNowAsync(result.IsLockedOut ? "account.sign-in.locked-out" : "account.sign-in.second-factor-failed", user.Id, subject,
+            usedCodes.RefusedAsReused ? "code used before" : null);
+        ModelState.AddModelError(nameof(model.Code), t[result.IsLockedOut ? "Account.LockedOut"
+            : usedCodes.RefusedAsReused ? "Accounts.TwoFactor.CodeUsed" : "Accounts.TwoFactorLogin.WrongCode"]);
         return View(model);
     }
 
