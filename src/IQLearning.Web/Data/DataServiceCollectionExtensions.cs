@@ -14,7 +14,10 @@ public static class DataServiceCollectionExtensions
         {
             case "Sqlite":
                 var sqlite = SqliteConnectionString(options.ConnectionString, SiteOptions.ResolveDataDirectory(configuration));
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, db) => db.UseSqlite(sqlite).AddInterceptors(Interceptors(sp)));
+                // One gate per database file and process (one service provider serves one site).
+                services.AddSingleton(_ => new SqliteWriteGate(TimeSpan.FromSeconds(SqliteTimeoutSeconds)));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, db) => db.UseSqlite(sqlite)
+                    .AddInterceptors(Interceptors(sp)).AddInterceptors(sp.GetRequiredService<SqliteWriteGate>()));
                 services.AddSingleton<IStartupLock, SingleNodeStartupLock>();
                 break;
             case "Postgres":
@@ -32,6 +35,8 @@ public static class DataServiceCollectionExtensions
     private static IEnumerable<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> Interceptors(IServiceProvider sp) =>
         sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>();
 
+    private const int SqliteTimeoutSeconds = 30;
+
     internal static string SqliteConnectionString(string? configured, string dataDirectory)
     {
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured)
@@ -40,7 +45,7 @@ public static class DataServiceCollectionExtensions
         // A relative file name would follow the working directory; anchor it to the data directory instead.
         if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")
             builder.DataSource = Path.Combine(dataDirectory, builder.DataSource);
-        builder.DefaultTimeout = 30;
+        builder.DefaultTimeout = SqliteTimeoutSeconds;
         builder.Pooling = true;
         return builder.ToString();
     }
