@@ -1,0 +1,148 @@
+namespace IQLearning.Tests.Browser;
+
+/// <summary>Who may open a page; a page type lists every viewer the crawl visits it as.</summary>
+[Flags]
+public enum Viewer
+{
+    Anonymous = 1, Learner = 2, Manager = 4, Author = 8, Reviewer = 16, Administrator = 32,
+    SignedIn = Learner | Manager | Author | Reviewer | Administrator,
+    Everyone = Anonymous | SignedIn,
+    /// <summary>The authoring policy: drafts, media library.</summary>
+    Authoring = Author | Reviewer | Administrator,
+    Reviewing = Reviewer | Administrator,
+}
+
+/// <summary>A page is rendered HTML and checked with axe; a non-page (file, JSON, redirect) is listed but not crawled.</summary>
+public enum PageKind { Page, NonPage }
+
+/// <summary>
+/// One type of page: the route template exactly as the app reports it (leading slash, constraints included), who may
+/// view it, how to build a URL from the crawl's sample data (null: no sample exists, e.g. no attachment is seeded),
+/// and the status the sample answers with.
+/// </summary>
+public sealed record PageType(string Template, Viewer Viewers, Func<Samples, string>? Sample, PageKind Kind = PageKind.Page, int Status = 200);
+
+/// <summary>
+/// Every GET route of the site, in one list. <see cref="PageInventoryTests"/> fails when the app has a route that is
+/// missing here or this lists one the app does not have; <see cref="AccessibilityCrawlTests"/> visits every page
+/// here as each viewer allowed, in German and English, and runs axe. Adding a route is one line:
+/// <c>Page("/things/{id:int}", Viewer.SignedIn, s => $"/things/{s.ThingId}"),</c> (plus the sample's id in
+/// <see cref="Samples"/> if it needs seeded data).
+/// </summary>
+public static class PageInventory
+{
+    public static readonly IReadOnlyList<PageType> All =
+    [
+        // Start, errors, site pages (Home, SitePages, Accessibility)
+        Page("/", Viewer.Everyone, _ => "/"),
+        Page("/error/{status:int}", Viewer.Everyone, _ => "/error/404", status: 404),
+        Page("/error", Viewer.Everyone, _ => "/error", status: 500),
+        Page("/impressum", Viewer.Everyone, _ => "/impressum"),
+        Page("/datenschutz", Viewer.Everyone, _ => "/datenschutz"),
+        Page("/barrierefreiheit", Viewer.Everyone, _ => "/barrierefreiheit"),
+        Page("/leichte-sprache", Viewer.Everyone, _ => "/leichte-sprache"),
+        Page("/barrierefreiheit/feedback", Viewer.Everyone, _ => "/barrierefreiheit/feedback?page=%2Fcourses"),
+        Page("/barrierefreiheit/feedback/confirmation", Viewer.Everyone, _ => "/barrierefreiheit/feedback/confirmation"),
+
+        // Accounts
+        Page("/account/register", Viewer.Everyone, _ => "/account/register"),
+        Page("/account/register/confirmation", Viewer.Everyone, _ => "/account/register/confirmation"),
+        Page("/account/confirm-email", Viewer.Everyone, s => $"/account/confirm-email?userId={s.LearnerId}&code=abgelaufen"),
+        Page("/account/login", Viewer.Everyone, _ => "/account/login"),
+        Page("/account/resend-confirmation", Viewer.Everyone, _ => "/account/resend-confirmation"),
+        Page("/account/forgot-password", Viewer.Everyone, _ => "/account/forgot-password"),
+        Page("/account/reset-password", Viewer.Everyone, s => $"/account/reset-password?userId={s.LearnerId}&code=abgelaufen"),
+        Page("/account/access-denied", Viewer.Everyone, _ => "/account/access-denied", status: 403),
+        Page("/account/profile", Viewer.SignedIn, _ => "/account/profile"),
+        Page("/account/change-password", Viewer.SignedIn, _ => "/account/change-password"),
+
+        // Catalog (shipped curriculum)
+        Page("/courses", Viewer.Everyone, _ => "/courses?audience=hr&language=de"),
+        Page("/courses/{slug}", Viewer.Everyone, s => $"/courses/{s.Course}"),
+        Page("/materials", Viewer.Everyone, _ => "/materials"),
+        Page("/materials/{slug}", Viewer.Everyone, s => $"/materials/{s.Material}"),
+        NonPage("/materials/{slug}/files/{file}", Viewer.Everyone, null),
+        Page("/standards", Viewer.Everyone, _ => "/standards"),
+        Page("/standards/{slug}", Viewer.Everyone, s => $"/standards/{s.Standard}"),
+        Page("/search", Viewer.Everyone, _ => "/search?q=agg"),
+        NonPage("/media/{id:int}/{name}", Viewer.Everyone, s => $"/media/{s.MediaId}/{s.MediaName}"),
+
+        // Assessments: each viewer's own attempts, runs and results
+        Page("/quiz/{assessmentItemId:int}", Viewer.SignedIn, s => $"/quiz/{s.QuizId}"),
+        Page("/quiz/{assessmentItemId:int}/attempts/{attemptId:int}", Viewer.SignedIn, s => $"/quiz/{s.QuizId}/attempts/{s.AttemptId}"),
+        Page("/quiz/{assessmentItemId:int}/attempts/{attemptId:int}/review", Viewer.SignedIn, s => $"/quiz/{s.QuizId}/attempts/{s.AttemptId}/review"),
+        Page("/quiz/{assessmentItemId:int}/attempts/{attemptId:int}/result", Viewer.SignedIn, s => $"/quiz/{s.SubmittedQuizId}/attempts/{s.SubmittedAttemptId}/result"),
+        Page("/scenario/{scenarioItemId:int}", Viewer.SignedIn, s => $"/scenario/{s.ScenarioId}"),
+        Page("/scenario/{scenarioItemId:int}/runs/{runId:int}", Viewer.SignedIn, s => $"/scenario/{s.ScenarioId}/runs/{s.RunId}"),
+        Page("/scenario/{scenarioItemId:int}/runs/{runId:int}/choices/{choiceNumber:int}", Viewer.SignedIn, s => $"/scenario/{s.ScenarioId}/runs/{s.RunId}/choices/0"),
+        Page("/self-assessment", Viewer.SignedIn, _ => "/self-assessment"),
+        Page("/self-assessment/{slug}", Viewer.SignedIn, s => $"/self-assessment/{s.SelfAssessment}"),
+        Page("/self-assessment/{slug}/results/{resultId:int}", Viewer.SignedIn, s => $"/self-assessment/{s.SelfAssessment}/results/{s.ResultId}"),
+
+        // Authoring: the fixture's unit, where the author and the reviewer are members
+        Page("/author", Viewer.Authoring, _ => "/author"),
+        Page("/author/new/{kind}", Viewer.Authoring, _ => "/author/new/lesson"),
+        Page("/author/items/{id:int}", Viewer.Authoring, s => $"/author/items/{s.ItemId}"),
+        Page("/author/items/{id:int}/edit", Viewer.Authoring, s => $"/author/items/{s.ItemId}/edit"),
+        Page("/author/items/{id:int}/diff", Viewer.Authoring, s => $"/author/items/{s.ItemId}/diff"),
+        Page("/author/versions/{id:int}", Viewer.Authoring, s => $"/author/versions/{s.VersionId}"),
+        Page("/author/media", Viewer.Authoring, _ => "/author/media"),
+        Page("/author/media/{id:int}", Viewer.Authoring, s => $"/author/media/{s.MediaId}"),
+        Page("/review", Viewer.Reviewing, _ => "/review"),
+        Page("/review/{id:int}", Viewer.Reviewing, s => $"/review/{s.ReviewVersionId}"),
+
+        // Administration
+        Page("/admin", Viewer.Administrator, _ => "/admin"),
+        Page("/admin/users", Viewer.Administrator, _ => "/admin/users"),
+        Page("/admin/users/{id}", Viewer.Administrator, s => $"/admin/users/{s.LearnerId}"),
+        Page("/admin/mail", Viewer.Administrator, _ => "/admin/mail"),
+        Page("/admin/mail/{id:guid}", Viewer.Administrator, s => $"/admin/mail/{s.MailId}"),
+        NonPage("/admin/mail/files/{name}", Viewer.Administrator, null),
+        Page("/admin/units", Viewer.Administrator, _ => "/admin/units"),
+        Page("/admin/units/{id:int}", Viewer.Administrator, s => $"/admin/units/{s.UnitId}"),
+        Page("/admin/audit", Viewer.Administrator, _ => "/admin/audit?event=account"),
+        Page("/admin/accessibility-feedback", Viewer.Administrator, _ => "/admin/accessibility-feedback"),
+        Page("/admin/accessibility-feedback/{id:int}", Viewer.Administrator, s => $"/admin/accessibility-feedback/{s.FeedbackId}"),
+
+        // Machine endpoints
+        NonPage("/health", Viewer.Everyone, _ => "/health"),
+    ];
+
+    public static IEnumerable<PageType> Pages => All.Where(p => p.Kind == PageKind.Page);
+
+    private static PageType Page(string template, Viewer viewers, Func<Samples, string> sample, int status = 200) =>
+        new(template, viewers, sample, PageKind.Page, status);
+
+    private static PageType NonPage(string template, Viewer viewers, Func<Samples, string>? sample) =>
+        new(template, viewers, sample, PageKind.NonPage);
+}
+
+/// <summary>
+/// What the sample URLs are built from: slugs of the shipped curriculum, ids the crawl's fixture creates, and the
+/// viewer's own attempt, run and result (each signed-in viewer has their own; anonymous viewers have none).
+/// </summary>
+public sealed record Samples
+{
+    public string Course { get; init; } = "interkulturelle-kompetenz-personalmanagement";
+    public string Material { get; init; } = "gespraechsleitfaden-arbeitgeberwuensche";
+    public string Standard { get; init; } = "iq-qs-ikoe";
+    public string SelfAssessment { get; init; } = "interkulturelle-kompetenz";
+    public int QuizId { get; init; }
+    public int ScenarioId { get; init; }
+    public string LearnerId { get; init; } = "";
+    public int UnitId { get; init; }
+    public int ItemId { get; init; }
+    public int VersionId { get; init; }
+    public int ReviewVersionId { get; init; }
+    public int MediaId { get; init; }
+    public string MediaName { get; init; } = "";
+    public Guid MailId { get; init; }
+    public int FeedbackId { get; init; }
+
+    // The viewer's own
+    public int AttemptId { get; init; }
+    public int SubmittedQuizId { get; init; }
+    public int SubmittedAttemptId { get; init; }
+    public int RunId { get; init; }
+    public int ResultId { get; init; }
+}
