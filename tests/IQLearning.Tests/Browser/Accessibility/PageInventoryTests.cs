@@ -2,7 +2,7 @@ using IQLearning.Tests.Support;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace IQLearning.Tests.Browser;
+namespace IQLearning.Tests.Browser.Accessibility;
 
 /// <summary>The inventory the crawl works from is complete: every GET route of the app is in it, and nothing else.</summary>
 [Collection(SiteCollection.Name)]
@@ -18,7 +18,7 @@ public sealed class PageInventoryTests(TestSite site) : IClassFixture<TestSite>
         var missing = routes.Except(listed).Order().ToList();
         var stale = listed.Except(routes).Order().ToList();
         Assert.True(missing.Count == 0 && stale.Count == 0,
-            $"Add to tests/IQLearning.Tests/Browser/PageInventory.cs: {string.Join(", ", missing)}\n" +
+            $"Add to tests/IQLearning.Tests/Browser/Accessibility/PageInventory.cs: {string.Join(", ", missing)}\n" +
             $"Remove from it (the app has no such GET route): {string.Join(", ", stale)}");
     }
 
@@ -26,7 +26,15 @@ public sealed class PageInventoryTests(TestSite site) : IClassFixture<TestSite>
     public void Every_template_is_listed_once_and_every_page_has_a_sample_and_a_viewer()
     {
         Assert.Empty(PageInventory.All.GroupBy(p => p.Template).Where(g => g.Count() > 1).Select(g => g.Key));
-        Assert.All(PageInventory.Pages, p => Assert.True(p.Sample is not null && p.Viewers != 0, p.Template));
+        Assert.All(PageInventory.All.Where(p => p.Kind != PageKind.NonPage),
+            p => Assert.True(p.Sample is not null && p.Viewers != 0, p.Template));
+    }
+
+    [Fact]
+    public void What_the_crawl_leaves_out_is_not_a_route_and_says_why()
+    {
+        var routes = GetRoutes(site.Services.GetRequiredService<EndpointDataSource>());
+        Assert.All(PageInventory.NotCrawled, p => Assert.True(!routes.Contains(p.Key) && p.Value.Length > 20, p.Key));
     }
 
     /// <summary>
