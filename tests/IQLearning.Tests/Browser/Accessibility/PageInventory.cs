@@ -71,6 +71,7 @@ public static class PageInventory
         Page("/account/change-email", Viewer.SignedIn, _ => "/account/change-email"),
         Page("/account/confirm-email-change", Viewer.Everyone, s => $"/account/confirm-email-change?userId={s.LearnerId}&email=neu%40example.org&code=abgelaufen"),
         Page("/account/two-factor", Viewer.SignedIn, _ => "/account/two-factor"),
+        Page("/account/notifications", Viewer.SignedIn, _ => "/account/notifications"),
 
         // Privacy: the viewer's own data
         Page("/account/privacy", Viewer.SignedIn, _ => "/account/privacy"),
