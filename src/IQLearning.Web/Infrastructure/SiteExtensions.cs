@@ -22,7 +22,9 @@ public static class SiteExtensions
 
     public static IServiceCollection AddSite(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateOnStart();
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section)
+            .Validate(o => Localization.SiteTime.IsKnownZone(o.TimeZone), "Site:TimeZone must name a time zone this machine knows, e.g. Europe/Berlin.")
+            .ValidateOnStart();
         services.AddHttpContextAccessor();
         services.AddSharedState(configuration);
         // German text stays readable in the HTML (ä, ß, „“) instead of becoming numeric entities.

@@ -15,6 +15,9 @@ public sealed class SiteOptions
     public string OperatorAddress { get; set; } = "";
     public string OperatorEmail { get; set; } = "";
 
+    /// <summary>The time zone pages show times in (an IANA id such as Europe/Berlin); stored times stay UTC.</summary>
+    public string TimeZone { get; set; } = "Europe/Berlin";
+
     internal static string ResolveDataDirectory(IConfiguration configuration)
     {
         var configured = configuration[$"{Section}:{nameof(DataDirectory)}"];

@@ -67,8 +67,11 @@ public static class TestAccounts
         await client.SubmitAsync("/account/two-factor", "/account/two-factor", new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
     }
 
-    /// <summary>The same in a browser: password, then the code when the second step appears; waits for the start page.</summary>
-    public static async Task SignInAsync(IPage page, SiteFactory site, string baseUrl, ApplicationUser user)
+    /// <summary>
+    /// The same in a browser: password, then the code when the second step appears; waits for the start page.
+    /// <paramref name="atSecondStep"/> runs on the code page before the code is entered (to check that page).
+    /// </summary>
+    public static async Task SignInAsync(IPage page, SiteFactory site, string baseUrl, ApplicationUser user, Func<IPage, Task>? atSecondStep = null)
     {
         await page.GotoAsync(baseUrl + "/account/login");
         await page.FillAsync("#Email", user.Email!);
@@ -77,6 +80,7 @@ public static class TestAccounts
         await page.WaitForURLAsync(url => url == baseUrl + "/" || url.Contains("/account/login/two-factor"));
         if (page.Url.Contains("/account/login/two-factor"))
         {
+            if (atSecondStep is not null) await atSecondStep(page);
             await page.FillAsync("#Code", await FreshCodeAsync(site, user));
             await page.ClickAsync("main button[type=submit]");
             await page.WaitForURLAsync(baseUrl + "/");

@@ -35,7 +35,8 @@ public sealed class FeedbackMails(MailOutbox outbox, IStringLocalizer<FeedbackMa
     private static async Task InLanguage(string language, Func<Task<OutboxMessage?>> queue)
     {
         var (ui, culture) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(language);
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(FormattingCultures.For(language));
         try { await queue(); }
         finally { (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, culture); }
     }

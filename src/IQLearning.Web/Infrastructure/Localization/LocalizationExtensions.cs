@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -14,21 +15,54 @@ public static class LocalizationExtensions
         services.AddSingleton(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
         services.AddSingleton<IStringLocalizer>(sp => sp.GetRequiredService<IStringLocalizerFactory>().Create(typeof(TextCatalog)));
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+        services.AddSingleton<SiteTime>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            options.SetDefaultCulture(TextCatalog.DefaultCulture)
-                .AddSupportedCultures(TextCatalog.SupportedCultures)
+            // Text is chosen by language (de, en); dates and numbers by a specific culture of that language.
+            options.DefaultRequestCulture = new RequestCulture(FormattingCultures.For(TextCatalog.DefaultCulture), TextCatalog.DefaultCulture);
+            options.AddSupportedCultures(TextCatalog.SupportedCultures.Select(FormattingCultures.For).ToArray())
                 .AddSupportedUICultures(TextCatalog.SupportedCultures);
             options.FallBackToParentCultures = true;
             options.FallBackToParentUICultures = true;
             // The language switch writes the cookie; without it the browser's Accept-Language decides.
             options.RequestCultureProviders =
             [
-                new CookieRequestCultureProvider(),
-                new AcceptLanguageHeaderRequestCultureProvider(),
+                new FormattingCultures(new CookieRequestCultureProvider()),
+                new FormattingCultures(new AcceptLanguageHeaderRequestCultureProvider()),
             ];
         });
         return services;
+    }
+}
+
+/// <summary>
+/// The formatting culture of each language: de-DE (28.11.2026 14:30) and en-GB (28/11/2026 14:30). British English
+/// because the site's English readers are in Europe: day before month and a 24-hour clock, the order a German date
+/// has, where the neutral en (US) would write 11/28/2026 2:30 PM and make 03/04 ambiguous. The certificate PDFs and
+/// credentials use en-GB too. Wraps a provider and maps whatever language it found (en-US, de-AT, en) to these, so
+/// one language always formats one way; the UI culture (the texts) stays as found and falls back to de or en.
+/// </summary>
+public sealed class FormattingCultures(IRequestCultureProvider inner) : RequestCultureProvider
+{
+    public static string For(string language) => CultureInfo.GetCultureInfo(language).TwoLetterISOLanguageName switch
+    {
+        "de" => "de-DE",
+        "en" => "en-GB",
+        _ => language,
+    };
+
+    public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    {
+        var found = await inner.DetermineProviderCultureResult(httpContext);
+        if (found is null) return null;
+        var cultures = found.Cultures.Select(c => new Microsoft.Extensions.Primitives.StringSegment(Known(c.Value) is { } known ? For(known) : c.Value)).ToList();
+        return new ProviderCultureResult(cultures, found.UICultures);
+    }
+
+    private static string? Known(string? name)
+    {
+        try { return string.IsNullOrEmpty(name) ? null : CultureInfo.GetCultureInfo(name).Name; }
+        catch (CultureNotFoundException) { return null; }
     }
 }
 

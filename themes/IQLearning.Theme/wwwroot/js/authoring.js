@@ -6,7 +6,8 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     // After a server-side preview, take the reader to it, unless there are errors to fix first (site.js focuses those).
-    var heading = document.querySelector("[data-focus-preview]");
+    // Only after a preview: focusing the heading on every load put the first Tab stop after the editor (the footer).
+    var heading = document.querySelector("[data-focus-preview='true']");
     if (heading && !document.querySelector("[data-error-summary]")) { heading.focus(); }
 
     var form = document.querySelector("form[data-editor]");

@@ -8,6 +8,40 @@
   });
 })();
 
+// Reflow (WCAG 1.4.10, 2.1.1): a table region that has to scroll sideways (narrow screen, high zoom) becomes a
+// named region in the Tab order, so keyboard users can scroll it too; one that fits stays out of the Tab order.
+(function () {
+  "use strict";
+  function label(region) {
+    var caption = region.querySelector("caption");
+    if (caption && caption.textContent.trim()) { return caption.textContent.trim(); }
+    for (var e = region.previousElementSibling; e; e = e.previousElementSibling) {
+      if (/^H[1-6]$/.test(e.tagName)) { return e.textContent.trim(); }
+    }
+    var heading = document.querySelector("h1");
+    return heading ? heading.textContent.trim() : document.title;
+  }
+  function update() {
+    document.querySelectorAll(".table-scroll, .table-wrapper").forEach(function (region) {
+      if (region.hasAttribute("data-static-region")) { return; }
+      var scrolls = region.scrollWidth > region.clientWidth + 1;
+      var managed = region.hasAttribute("data-scroll-region");
+      if (region.getAttribute("tabindex") !== null && !managed) { region.setAttribute("data-static-region", ""); return; }
+      if (scrolls && !managed) {
+        region.setAttribute("data-scroll-region", "");
+        region.setAttribute("tabindex", "0");
+        region.setAttribute("role", "region");
+        if (!region.hasAttribute("aria-label") && !region.hasAttribute("aria-labelledby")) { region.setAttribute("aria-label", label(region)); }
+      } else if (!scrolls && managed) {
+        ["data-scroll-region", "tabindex", "role", "aria-label"].forEach(function (name) { region.removeAttribute(name); });
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", update);
+  var timer = null;
+  window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(update, 150); });
+})();
+
 // Accounts: session timeout warning (WCAG 2.2.1 Timing Adjustable). Two minutes before the sign-in ends, an alert
 // with an "extend" button appears; extending POSTs to /account/keep-alive with the antiforgery token in a header.
 // The server sends the seconds left, so a wrong clock on the computer does not matter.
