@@ -47,7 +47,10 @@ public sealed class OrganizationMails(MailOutbox outbox, IStringLocalizer<Organi
     public static T InLanguage<T>(string language, Func<T> write)
     {
         var (ui, culture) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(language == "en" ? "en" : "de");
+        var chosen = language == "en" ? "en" : "de";
+        // Texts in de/en; dates as the site formats them for that language (de-DE, en-GB: day before month).
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(chosen);
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(IQLearning.Web.Infrastructure.Localization.FormattingCultures.For(chosen));
         try { return write(); }
         finally { (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, culture); }
     }
