@@ -52,10 +52,8 @@ public sealed class CourseOutlines(AppDbContext db, PublishedOutlineCache cache)
     public async Task<OutlineWithLesson?> FindAsync(string courseSlug, string? lessonSlug, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(courseSlug) || courseSlug.Length > 120) return null;
-        var heads = await ToListAsync(HeadsBySlug(db, courseSlug, lessonSlug), cancellationToken);
-        var outline = await OutlineAsync(heads, () => db.ContentItems.Where(i =>
-            (i.Kind == ContentKind.Course && i.Slug == courseSlug) ||
-            db.ContentItems.Any(c => c.Kind == ContentKind.Course && c.Slug == courseSlug && c.Id == i.ParentId)), cancellationToken);
+        var heads = await HeadsBySlug(db, courseSlug, lessonSlug).ToListAsync(cancellationToken);
+        var outline = await OutlineAsync(heads, cancellationToken);
         if (outline is null) return null;
         if (lessonSlug is null) return new OutlineWithLesson(outline, null);
         var lesson = heads.FirstOrDefault(h => h.Kind == ContentKind.Lesson && h.ParentId == outline.CourseItemId && h.Slug == lessonSlug);
@@ -65,9 +63,8 @@ public sealed class CourseOutlines(AppDbContext db, PublishedOutlineCache cache)
     public async Task<CourseOutline?> FindAsync(int courseItemId, CancellationToken cancellationToken)
     {
         if (_read.TryGetValue(courseItemId, out var known)) return known;
-        var heads = await ToListAsync(HeadsById(db, courseItemId), cancellationToken);
-        return await OutlineAsync(heads, () => db.ContentItems.Where(i =>
-            (i.Kind == ContentKind.Course && i.Id == courseItemId) || i.ParentId == courseItemId), cancellationToken);
+        var heads = await HeadsById(db, courseItemId).ToListAsync(cancellationToken);
+        return await OutlineAsync(heads, cancellationToken);
     }
 
     /// <summary>
@@ -93,43 +90,40 @@ public sealed class CourseOutlines(AppDbContext db, PublishedOutlineCache cache)
             .Where(i => !i.Archived && i.PublishedVersionId != null)
             .Select(i => new Head(i.Id, i.ParentId, i.Kind, i.Slug, i.Language, i.PublishedVersionId!.Value, null)));
 
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
-    {
-        var list = new List<T>();
-        await foreach (var row in rows.WithCancellation(cancellationToken)) list.Add(row);
-        return list;
-    }
-
-    private async Task<CourseOutline?> OutlineAsync(List<Head> heads, Func<IQueryable<ContentItem>> items, CancellationToken cancellationToken)
+    private async Task<CourseOutline?> OutlineAsync(List<Head> heads, CancellationToken cancellationToken)
     {
         var course = heads.FirstOrDefault(h => h.Kind == ContentKind.Course);
         if (course is null) return null;
-        var signature = string.Join(';', heads.Where(h => h == course || h.ParentId == course.Id).OrderBy(h => h.Id)
-            .Select(h => $"{h.Id},{h.ParentId},{(int)h.Kind},{h.Slug},{h.Language},{h.VersionId}"));
+        var items = heads.Where(h => h == course || h.ParentId == course.Id).OrderBy(h => h.Id).ToList();
+        var signature = string.Join(';', items.Select(h => $"{h.Id},{h.ParentId},{(int)h.Kind},{h.Slug},{h.Language},{h.VersionId}"));
         if (!cache.TryGetOutline(course.Id, signature, out var outline))
         {
-            outline = Build(await ReadAsync(items(), cancellationToken));
-            // Built from rows read after the heads: if a publish came in between, the next read rebuilds it.
-            if (outline is not null) cache.SetOutline(course.Id, signature, outline);
+            outline = Build(await ReadAsync(items, cancellationToken));
+            cache.SetOutline(course.Id, signature, outline);
         }
-        if (outline is not null) _read[outline.CourseItemId] = outline;
+        _read[course.Id] = outline;
         return outline;
     }
 
     private sealed record Row(int Id, int? ParentId, ContentKind Kind, string Slug, string Language, int VersionId,
         string Title, string Summary, string MetadataJson);
 
-    private Task<List<Row>> ReadAsync(IQueryable<ContentItem> items, CancellationToken cancellationToken) =>
-        items.AsNoTracking()
-            .Where(i => !i.Archived && i.PublishedVersionId != null)
-            .Join(db.ContentVersions, i => i.PublishedVersionId, v => v.Id, (i, v) => new Row(i.Id, i.ParentId, i.Kind, i.Slug, i.Language, v.Id,
-                v.Title, v.Summary, v.MetadataJson))
-            .ToListAsync(cancellationToken);
-
-    private static CourseOutline? Build(List<Row> rows)
+    /// <summary>The very versions the heads name, so an outline always matches the signature it is kept under.</summary>
+    private async Task<List<Row>> ReadAsync(List<Head> items, CancellationToken cancellationToken)
     {
-        var course = rows.FirstOrDefault(r => r.Kind == ContentKind.Course);
-        if (course is null) return null;
+        var versionIds = items.Select(h => h.VersionId).ToList();
+        var versions = await db.ContentVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id))
+            .Select(v => new { v.Id, v.Title, v.Summary, v.MetadataJson }).ToDictionaryAsync(v => v.Id, cancellationToken);
+        return items.Select(h =>
+        {
+            var v = versions[h.VersionId];
+            return new Row(h.Id, h.ParentId, h.Kind, h.Slug, h.Language, h.VersionId, v.Title, v.Summary, v.MetadataJson);
+        }).ToList();
+    }
+
+    private static CourseOutline Build(List<Row> rows)
+    {
+        var course = rows.First(r => r.Kind == ContentKind.Course);
         var children = rows.Where(r => r.ParentId == course.Id).ToList();
         var metadata = Json<CourseMetadata>(course.MetadataJson)
             ?? throw new InvalidDataException($"Course version {course.VersionId} has no course metadata.");

@@ -75,8 +75,7 @@ public sealed class LearnerRecords(AppDbContext db)
     /// <summary>Lessons, passed assessments and finished scenarios of one learner in one course, in one query.</summary>
     public async Task<CourseRecord> ReadAsync(string userId, int enrollmentId, IReadOnlyList<int> stepItemIds, CancellationToken cancellationToken)
     {
-        var rows = new List<RecordRow>();
-        await foreach (var row in RecordOf(db, userId, enrollmentId, [.. stepItemIds]).WithCancellation(cancellationToken)) rows.Add(row);
+        var rows = await RecordOf(db, userId, enrollmentId, [.. stepItemIds]).ToListAsync(cancellationToken);
         HashSet<int> Of(RecordKind kind) => rows.Where(r => r.Kind == (int)kind).Select(r => r.ItemId).ToHashSet();
         return new CourseRecord(new LearnerRecord(Of(RecordKind.LessonDone), Of(RecordKind.AssessmentPassed), Of(RecordKind.ScenarioFinished)),
             Of(RecordKind.LessonOpened));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 
 namespace IQLearning.Web.Features.Learning;
 
@@ -11,7 +12,7 @@ public sealed class PublishedOutlineCache
 {
     private readonly ConcurrentDictionary<int, (string Signature, CourseOutline Outline)> _outlines = new();
 
-    public bool TryGetOutline(int courseItemId, string signature, out CourseOutline? outline)
+    public bool TryGetOutline(int courseItemId, string signature, [NotNullWhen(true)] out CourseOutline? outline)
     {
         outline = _outlines.TryGetValue(courseItemId, out var entry) && entry.Signature == signature ? entry.Outline : null;
         return outline is not null;
