@@ -16,13 +16,13 @@ public static class DataServiceCollectionExtensions
                 var sqlite = SqliteConnectionString(options.ConnectionString, SiteOptions.ResolveDataDirectory(configuration));
                 // One gate per database file and process (one service provider serves one site).
                 services.AddSingleton(_ => new SqliteWriteGate(TimeSpan.FromSeconds(SqliteTimeoutSeconds)));
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, db) => db.UseSqlite(sqlite)
+                services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, db) => db.UseSqlite(sqlite)
                     .AddInterceptors(Interceptors(sp)).AddInterceptors(sp.GetRequiredService<SqliteWriteGate>()));
                 services.AddSingleton<IStartupLock, SingleNodeStartupLock>();
                 break;
             case "Postgres":
                 var postgres = PostgresConnectionString(options.ConnectionString);
-                services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, db) => db.UseNpgsql(postgres).AddInterceptors(Interceptors(sp)));
+                services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((sp, db) => db.UseNpgsql(postgres).AddInterceptors(Interceptors(sp)));
                 services.AddSingleton<IStartupLock>(sp => new PostgresStartupLock(postgres, sp.GetRequiredService<ILogger<PostgresStartupLock>>()));
                 break;
             default:
@@ -32,6 +32,8 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
+    // Contexts come from a pool (a request takes one and gives it back, without building the context's services
+    // again); the options are built once for the process, so every interceptor must be a singleton.
     private static IEnumerable<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> Interceptors(IServiceProvider sp) =>
         sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>();
 

@@ -52,12 +52,21 @@ public sealed class CourseOutlines(AppDbContext db, PublishedOutlineCache cache)
     public async Task<OutlineWithLesson?> FindAsync(string courseSlug, string? lessonSlug, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(courseSlug) || courseSlug.Length > 120) return null;
-        var heads = await HeadsBySlug(db, courseSlug, lessonSlug).ToListAsync(cancellationToken);
+        var heads = await HeadsBySlug(db, courseSlug).ToListAsync(cancellationToken);
         var outline = await OutlineAsync(heads, cancellationToken);
         if (outline is null) return null;
         if (lessonSlug is null) return new OutlineWithLesson(outline, null);
         var lesson = heads.FirstOrDefault(h => h.Kind == ContentKind.Lesson && h.ParentId == outline.CourseItemId && h.Slug == lessonSlug);
-        return new OutlineWithLesson(outline, lesson?.BodyHtml);
+        return new OutlineWithLesson(outline, lesson is null ? null : await LessonHtmlAsync(lesson.VersionId, cancellationToken));
+    }
+
+    /// <summary>A published version's HTML never changes, so it is read once per version and then kept.</summary>
+    private async Task<string?> LessonHtmlAsync(int versionId, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetLessonHtml(versionId, out var html)) return html;
+        html = await BodyHtmlOf(db, versionId);
+        if (html is not null) cache.SetLessonHtml(versionId, html);
+        return html;
     }
 
     public async Task<CourseOutline?> FindAsync(int courseItemId, CancellationToken cancellationToken)
@@ -68,27 +77,26 @@ public sealed class CourseOutlines(AppDbContext db, PublishedOutlineCache cache)
     }
 
     /// <summary>
-    /// What identifies a published outline: every item's id, place, slug, language and published version; and the
-    /// pre-rendered HTML of the one lesson being read, so that the page needs no further query for it.
+    /// What identifies a published outline: every item's id, place, slug, language and published version.
     /// </summary>
-    private sealed record Head(int Id, int? ParentId, ContentKind Kind, string Slug, string Language, int VersionId, string? BodyHtml);
+    private sealed record Head(int Id, int? ParentId, ContentKind Kind, string Slug, string Language, int VersionId);
 
     // Compiled once: these run on every lesson page and "lesson done", and skip EF Core's per-call query translation.
-    private static readonly Func<AppDbContext, string, string?, IAsyncEnumerable<Head>> HeadsBySlug = EF.CompileAsyncQuery(
-        (AppDbContext db, string slug, string? lessonSlug) => db.ContentItems.AsNoTracking()
+    private static readonly Func<AppDbContext, string, IAsyncEnumerable<Head>> HeadsBySlug = EF.CompileAsyncQuery(
+        (AppDbContext db, string slug) => db.ContentItems.AsNoTracking()
             .Where(i => (i.Kind == ContentKind.Course && i.Slug == slug) ||
                 db.ContentItems.Any(c => c.Kind == ContentKind.Course && c.Slug == slug && c.Id == i.ParentId))
             .Where(i => !i.Archived && i.PublishedVersionId != null)
-            .Select(i => new Head(i.Id, i.ParentId, i.Kind, i.Slug, i.Language, i.PublishedVersionId!.Value,
-                i.Kind == ContentKind.Lesson && i.Slug == lessonSlug
-                    ? db.ContentVersions.Where(v => v.Id == i.PublishedVersionId).Select(v => v.BodyHtml).FirstOrDefault()
-                    : null)));
+            .Select(i => new Head(i.Id, i.ParentId, i.Kind, i.Slug, i.Language, i.PublishedVersionId!.Value)));
+
+    private static readonly Func<AppDbContext, int, Task<string?>> BodyHtmlOf = EF.CompileAsyncQuery(
+        (AppDbContext db, int versionId) => db.ContentVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.BodyHtml).FirstOrDefault());
 
     private static readonly Func<AppDbContext, int, IAsyncEnumerable<Head>> HeadsById = EF.CompileAsyncQuery(
         (AppDbContext db, int id) => db.ContentItems.AsNoTracking()
             .Where(i => (i.Kind == ContentKind.Course && i.Id == id) || i.ParentId == id)
             .Where(i => !i.Archived && i.PublishedVersionId != null)
-            .Select(i => new Head(i.Id, i.ParentId, i.Kind, i.Slug, i.Language, i.PublishedVersionId!.Value, null)));
+            .Select(i => new Head(i.Id, i.ParentId, i.Kind, i.Slug, i.Language, i.PublishedVersionId!.Value)));
 
     private async Task<CourseOutline?> OutlineAsync(List<Head> heads, CancellationToken cancellationToken)
     {

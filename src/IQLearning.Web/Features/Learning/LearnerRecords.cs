@@ -62,22 +62,29 @@ public sealed class LearnerRecords(AppDbContext db)
         public int ItemId { get; init; }
     }
 
-    private static readonly Func<AppDbContext, string, int, int[], IAsyncEnumerable<RecordRow>> RecordOf = EF.CompileAsyncQuery(
-        (AppDbContext db, string userId, int enrollmentId, int[] stepItemIds) => db.LessonProgress.AsNoTracking()
+    // Steps are taken from the enrollment's course (its child items) rather than from a list parameter: a list is
+    // expanded into one SQL parameter per id, which makes EF Core generate the SQL again on every call.
+    private static readonly Func<AppDbContext, string, int, IAsyncEnumerable<RecordRow>> RecordOf = EF.CompileAsyncQuery(
+        (AppDbContext db, string userId, int enrollmentId) => db.LessonProgress.AsNoTracking()
             .Where(p => p.EnrollmentId == enrollmentId && db.Enrollments.Any(e => e.Id == enrollmentId && e.UserId == userId))
             .Select(p => new RecordRow { Kind = p.CompletedAt != null ? (int)RecordKind.LessonDone : (int)RecordKind.LessonOpened, ItemId = p.LessonItemId })
-            .Concat(db.QuizAttempts.Where(a => a.UserId == userId && stepItemIds.Contains(a.AssessmentItemId)
-                    && a.Status == AttemptStatus.Submitted && a.Passed == true)
+            .Concat(db.QuizAttempts.Where(a => a.UserId == userId && a.Status == AttemptStatus.Submitted && a.Passed == true
+                    && db.ContentItems.Any(c => c.Id == a.AssessmentItemId
+                        && db.Enrollments.Any(e => e.Id == enrollmentId && e.UserId == userId && e.CourseItemId == c.ParentId)))
                 .Select(a => new RecordRow { Kind = (int)RecordKind.AssessmentPassed, ItemId = a.AssessmentItemId }))
-            .Concat(db.ScenarioRuns.Where(r => r.UserId == userId && stepItemIds.Contains(r.ScenarioItemId) && r.FinishedAt != null)
+            .Concat(db.ScenarioRuns.Where(r => r.UserId == userId && r.FinishedAt != null
+                    && db.ContentItems.Any(c => c.Id == r.ScenarioItemId
+                        && db.Enrollments.Any(e => e.Id == enrollmentId && e.UserId == userId && e.CourseItemId == c.ParentId)))
                 .Select(r => new RecordRow { Kind = (int)RecordKind.ScenarioFinished, ItemId = r.ScenarioItemId })));
 
     /// <summary>Lessons, passed assessments and finished scenarios of one learner in one course, in one query.</summary>
     public async Task<CourseRecord> ReadAsync(string userId, int enrollmentId, IReadOnlyList<int> stepItemIds, CancellationToken cancellationToken)
     {
-        var rows = await RecordOf(db, userId, enrollmentId, [.. stepItemIds]).ToListAsync(cancellationToken);
+        var rows = await RecordOf(db, userId, enrollmentId).ToListAsync(cancellationToken);
+        var steps = stepItemIds.ToHashSet();
         HashSet<int> Of(RecordKind kind) => rows.Where(r => r.Kind == (int)kind).Select(r => r.ItemId).ToHashSet();
-        return new CourseRecord(new LearnerRecord(Of(RecordKind.LessonDone), Of(RecordKind.AssessmentPassed), Of(RecordKind.ScenarioFinished)),
+        HashSet<int> StepsOf(RecordKind kind) => rows.Where(r => r.Kind == (int)kind && steps.Contains(r.ItemId)).Select(r => r.ItemId).ToHashSet();
+        return new CourseRecord(new LearnerRecord(Of(RecordKind.LessonDone), StepsOf(RecordKind.AssessmentPassed), StepsOf(RecordKind.ScenarioFinished)),
             Of(RecordKind.LessonOpened));
     }
 

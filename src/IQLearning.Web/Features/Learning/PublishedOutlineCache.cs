@@ -7,6 +7,7 @@ namespace IQLearning.Web.Features.Learning;
 /// Built course outlines, one per course, kept for the life of the process. Published versions are immutable, so an
 /// outline is stored with the signature of the published items it was built from (ids, places, slugs, versions) and
 /// handed out only for that same signature: a publish anywhere changes the signature and the next read rebuilds.
+/// The HTML of a lesson is kept by version id: a version is never changed once written.
 /// </summary>
 public sealed class PublishedOutlineCache
 {
@@ -19,4 +20,16 @@ public sealed class PublishedOutlineCache
     }
 
     public void SetOutline(int courseItemId, string signature, CourseOutline outline) => _outlines[courseItemId] = (signature, outline);
+
+    // Lesson HTML by published version (a version's HTML never changes). Bounded: past the limit it starts afresh.
+    private const int MaxLessonVersions = 2000;
+    private readonly ConcurrentDictionary<int, string> _lessonHtml = new();
+
+    public bool TryGetLessonHtml(int versionId, [NotNullWhen(true)] out string? html) => _lessonHtml.TryGetValue(versionId, out html);
+
+    public void SetLessonHtml(int versionId, string html)
+    {
+        if (_lessonHtml.Count >= MaxLessonVersions) _lessonHtml.Clear();
+        _lessonHtml[versionId] = html;
+    }
 }

@@ -23,7 +23,7 @@ public static class NotificationsServiceCollectionExtensions
             : sp.GetRequiredService<PickupDirectoryMailTransport>());
         services.AddScoped<MailOutbox>();
         services.AddScoped<OutboxDispatcher>();
-        services.AddScoped<IInterceptor, OutboxDispatchInterceptor>();
+        services.AddSingleton<IInterceptor, OutboxDispatchInterceptor>();
         services.AddStartupTask<ScheduleOutboxSweep>();
         return services;
     }
