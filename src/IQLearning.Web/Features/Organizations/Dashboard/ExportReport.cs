@@ -54,18 +54,22 @@ public sealed class ExportReport(AppDbContext db, TimeProvider clock, IStringLoc
         List<DashboardCourse> courses, DateTime now, CancellationToken cancellationToken)
     {
         var members = MemberTable.Filter(db, organization.Id, filter, now);
-        var names = await members.ToDictionaryAsync(m => m.UserId, cancellationToken);
+        var keys = await members.ToListAsync(cancellationToken);
         var cells = await MemberTable.CellsAsync(db,
             EnrollmentFacts.AssignedBy(db, organization.Id).Where(e => members.Any(m => m.UserId == e.UserId)), now, cancellationToken);
-        var byId = courses.ToDictionary(c => c.Id);
+        // Courses come sorted by title: a course's place in that list orders a member's rows.
+        var place = courses.Select((c, i) => (c.Id, i)).ToDictionary(c => c.Id, c => c.i);
         var status = filter.EffectiveStatus;
+        var cellsOf = cells.Where(c => (status is null || c.Status == status) && place.ContainsKey(c.CourseItemId)).ToLookup(c => c.UserId);
+        var statusText = Enum.GetValues<ProgressStatus>().ToDictionary(s => s, s => t[$"Organizations.Status.{s}"].Value);
         IReadOnlyList<string> header = [t["Field.DisplayName"], t["Field.Email"], t["Organizations.Field.Course"], t["Organizations.Dashboard.Status"],
             t["Organizations.Dashboard.ProgressPercent"], t["Organizations.Field.DueDate"], t["Organizations.Dashboard.CompletedAt"],
             t["Organizations.Dashboard.Certificate"], t["Organizations.Dashboard.Verification"]];
-        var rows = cells.Where(c => (status is null || c.Status == status) && byId.ContainsKey(c.CourseItemId))
-            .Select(c => (Member: names[c.UserId], Course: byId[c.CourseItemId], Cell: c))
-            .OrderBy(r => r.Member.Name, StringComparer.CurrentCulture).ThenBy(r => r.Member.UserId).ThenBy(r => r.Course.Title)
-            .Select(r => (IReadOnlyList<object?>)[r.Member.Name, r.Member.Email, r.Course.Title, t[$"Organizations.Status.{r.Cell.Status}"].Value,
+        // Sorting the 10,000 members by name and then each member's few rows by course costs a fraction of sorting the
+        // 50,000 rows by name (a culture-aware comparison each), and gives the same order.
+        var rows = keys.OrderBy(m => m.Name, StringComparer.CurrentCulture).ThenBy(m => m.UserId)
+            .SelectMany(m => cellsOf[m.UserId].OrderBy(c => place[c.CourseItemId]).Select(c => (Member: m, Course: courses[place[c.CourseItemId]], Cell: c)))
+            .Select(r => (IReadOnlyList<object?>)[r.Member.Name, r.Member.Email, r.Course.Title, statusText[r.Cell.Status],
                 r.Cell.ProgressPercent(r.Course.Lessons), Date(r.Cell.DueAt), Date(r.Cell.CompletedAt), r.Cell.CertificateNumber, r.Cell.VerificationUrl])
             .ToList();
         return (header, rows);
