@@ -32,15 +32,12 @@ public sealed class DeliverCertificate(AppDbContext db, MailOutbox outbox, Certi
 {
     /// <summary>
     /// The organizations that receive the learner's certificates, with their lawful basis. This needs nothing of the
-    /// certificate itself, so issuing reads it while the PDF is rendered.
+    /// certificate itself, so issuing reads it while the credential is signed.
     /// </summary>
     public async Task<IReadOnlyList<OrganizationRecipient>> RecipientsAsync(CertificateRequest request, CancellationToken cancellationToken) =>
         request.UserId is null
             ? [] // a person without an account belongs to no organization
             : await OrganizationsWithBasisAsync(request.UserId, request.AssignmentId, cancellationToken);
-
-    public async Task QueueAsync(IssuedCertificate certificate, CertificateRequest request, CancellationToken cancellationToken) =>
-        await QueueAsync(certificate, request, await RecipientsAsync(request, cancellationToken), cancellationToken);
 
     /// <summary>Queues the learner's mail and one for each address of <paramref name="organizations"/>, with one outbox look-up for all.</summary>
     public async Task QueueAsync(IssuedCertificate certificate, CertificateRequest request, IReadOnlyList<OrganizationRecipient> organizations,
