@@ -18,6 +18,7 @@ public sealed record RenderedCertificate(byte[] Pdf, string Sha256);
 public sealed class CertificatePdfRenderer
 {
     private const string Producer = "IQLearning";
+    private const int SaveCapacity = 128 * 1024;
 
     public RenderedCertificate Render(CertificateSnapshot certificate)
     {
@@ -38,7 +39,8 @@ public sealed class CertificatePdfRenderer
             new CertificatePdfLayout(gfx, accessibility.StructureBuilder, page.Width.Point, page.Height.Point, certificate, labels).Draw(qrCode);
         }
 
-        var pdf = ReproduciblePdf.Normalize(Save(document), certificate.Number.Value);
+        var pdf = Save(document);
+        ReproduciblePdf.NormalizeInPlace(pdf, certificate.Number.Value);
         return new RenderedCertificate(pdf, Convert.ToHexStringLower(SHA256.HashData(pdf)));
     }
 
@@ -57,6 +59,8 @@ public sealed class CertificatePdfRenderer
         var id = ReproduciblePdf.DocumentId(certificate.Number.Value);
         document.Internals.FirstDocumentID = id;
         document.Internals.SecondDocumentID = id;
+        // The fastest deflate level: a third less time to save (mostly the font subsets) for about 10 KiB more a certificate.
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         document.PageLayout = PdfPageLayout.SinglePage;
         document.ViewerPreferences.DisplayDocTitle = true;
         return document;
@@ -75,7 +79,7 @@ public sealed class CertificatePdfRenderer
 
     private static byte[] Save(PdfDocument document)
     {
-        using var stream = new MemoryStream();
+        using var stream = new MemoryStream(SaveCapacity); // a certificate is 60-70 KiB: no growing and copying on the way
         document.Save(stream, closeStream: false);
         return stream.ToArray();
     }

@@ -21,18 +21,17 @@ internal static class ReproduciblePdf
     private const int GuidLength = 36;
 
     /// <summary>
-    /// A copy with the random parts replaced in place. It works on the bytes (fonts and metadata are written
-    /// uncompressed), which costs a few hundredths of a millisecond where decoding the file as text cost half of one.
+    /// Replaces the random parts in the saved file itself, in the same pass over its bytes that finds them: no second
+    /// save and no parse. It works on the bytes (fonts and metadata are written uncompressed), which costs a few
+    /// hundredths of a millisecond where decoding the file as text cost half of one.
     /// </summary>
-    public static byte[] Normalize(byte[] pdf, string seed)
+    public static void NormalizeInPlace(byte[] result, string seed)
     {
-        var result = (byte[])pdf.Clone();
         ReplaceSubsetTags(result, seed);
         foreach (var (kind, marker) in XmpIds)
             foreach (var at in Occurrences(result, marker))
                 if (IsGuid(result.AsSpan(at, Math.Min(GuidLength, result.Length - at))))
                     Encoding.ASCII.GetBytes(DerivedGuid(seed, kind).ToString("D"), result.AsSpan(at, GuidLength));
-        return result;
     }
 
     /// <summary>The 16 bytes PDF expects in the trailer's /ID, as PDFsharp's raw string.</summary>

@@ -70,4 +70,34 @@ public sealed class OutboxTests(TestSite site) : IClassFixture<TestSite>
         using var check = site.Services.CreateScope();
         Assert.Equal(1, await check.ServiceProvider.GetRequiredService<AppDbContext>().OutboxMessages.CountAsync(m => m.ToAddress == email));
     }
+
+    [Fact]
+    public async Task Queuing_several_mails_at_once_skips_the_keys_already_stored_and_repeated_ones_and_queues_the_rest()
+    {
+        var email = TestAccounts.Unique("range");
+        using (var scope = site.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<MailOutbox>()
+                .AddAsync(new OutgoingMail(email, null, "Stored", "Stored") { DeduplicationKey = $"stored:{email}" });
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
+        }
+
+        using (var scope = site.Services.CreateScope())
+        {
+            var added = await scope.ServiceProvider.GetRequiredService<MailOutbox>().AddRangeAsync(
+            [
+                new OutgoingMail(email, null, "Again", "Again") { DeduplicationKey = $"stored:{email}" },
+                new OutgoingMail(email, null, "New", "New") { DeduplicationKey = $"new:{email}" },
+                new OutgoingMail(email, null, "Repeated", "Repeated") { DeduplicationKey = $"new:{email}" },
+                new OutgoingMail(email, null, "No key", "No key"),
+            ]);
+            Assert.Equal([false, true, false, true], added.Select(m => m is not null));
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
+        }
+
+        using var check = site.Services.CreateScope();
+        var subjects = await check.ServiceProvider.GetRequiredService<AppDbContext>().OutboxMessages
+            .Where(m => m.ToAddress == email).Select(m => m.Subject).ToListAsync();
+        Assert.Equal(["New", "No key", "Stored"], subjects.Order(StringComparer.Ordinal));
+    }
 }

@@ -30,31 +30,49 @@ public static class RecipientKinds
 /// </summary>
 public sealed class DeliverCertificate(AppDbContext db, MailOutbox outbox, CertificateMails mails, TimeProvider clock)
 {
-    public async Task QueueAsync(IssuedCertificate certificate, CertificateRequest request, CancellationToken cancellationToken)
-    {
-        await AddAsync(certificate, RecipientKinds.Learner, null, request.HolderEmail, null,
-            mails.ToLearner(certificate, request.HolderEmail, request.MailLanguage), cancellationToken);
-        if (request.UserId is null) return; // a person without an account belongs to no organization
+    /// <summary>
+    /// The organizations that receive the learner's certificates, with their lawful basis. This needs nothing of the
+    /// certificate itself, so issuing reads it while the credential is signed.
+    /// </summary>
+    public async Task<IReadOnlyList<OrganizationRecipient>> RecipientsAsync(CertificateRequest request, CancellationToken cancellationToken) =>
+        request.UserId is null
+            ? [] // a person without an account belongs to no organization
+            : await OrganizationsWithBasisAsync(request.UserId, request.AssignmentId, cancellationToken);
 
-        foreach (var recipient in await OrganizationsWithBasisAsync(request.UserId, request.AssignmentId, cancellationToken))
+    /// <summary>Queues the learner's mail and one for each address of <paramref name="organizations"/>, with one outbox look-up for all.</summary>
+    public async Task QueueAsync(IssuedCertificate certificate, CertificateRequest request, IReadOnlyList<OrganizationRecipient> organizations,
+        CancellationToken cancellationToken)
+    {
+        var planned = new List<PlannedDelivery>();
+        Plan(planned, certificate, RecipientKinds.Learner, null, request.HolderEmail, null,
+            address => mails.ToLearner(certificate, address, request.MailLanguage));
+        foreach (var recipient in organizations)
         foreach (var address in Addresses(recipient.Recipients))
-            await AddAsync(certificate, RecipientKinds.Organization, recipient.OrganizationId, address, recipient.Basis,
-                mails.ToOrganization(certificate, address, recipient.AttachPdf, recipient.Basis), cancellationToken);
+            Plan(planned, certificate, RecipientKinds.Organization, recipient.OrganizationId, address, recipient.Basis,
+                to => mails.ToOrganization(certificate, to, recipient.AttachPdf, recipient.Basis));
+
+        var messages = await outbox.AddRangeAsync([.. planned.Select(p => p.Mail)], cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        for (var i = 0; i < planned.Count; i++)
+        {
+            var delivery = planned[i].Delivery;
+            (delivery.OutboxMessageId, delivery.CreatedAt) = (messages[i]?.Id, now);
+            db.CertificateDeliveries.Add(delivery);
+        }
     }
 
-    private async Task AddAsync(IssuedCertificate certificate, string kind, int? organizationId, string address, string? basis,
-        OutgoingMail mail, CancellationToken cancellationToken)
+    private void Plan(List<PlannedDelivery> planned, IssuedCertificate certificate, string kind, int? organizationId, string address,
+        string? basis, Func<string, OutgoingMail> write)
     {
         // One mail per address, also when two organizations share an address or the learner is also a recipient.
         var normalized = address.Trim().ToLowerInvariant();
-        if (db.CertificateDeliveries.Local.Any(d => d.CertificateId == certificate.Id && d.Address == normalized)) return;
-
-        var message = await outbox.AddAsync(mail with { DeduplicationKey = DeduplicationKey(certificate.Id, kind, normalized) }, cancellationToken);
-        db.CertificateDeliveries.Add(new CertificateDelivery
+        if (planned.Any(p => p.Delivery.Address == normalized) ||
+            db.CertificateDeliveries.Local.Any(d => d.CertificateId == certificate.Id && d.Address == normalized)) return;
+        var delivery = new CertificateDelivery
         {
-            CertificateId = certificate.Id, RecipientKind = kind, OrganizationId = organizationId, Address = normalized,
-            LawfulBasis = basis, OutboxMessageId = message?.Id, CreatedAt = clock.GetUtcNow().UtcDateTime,
-        });
+            CertificateId = certificate.Id, RecipientKind = kind, OrganizationId = organizationId, Address = normalized, LawfulBasis = basis,
+        };
+        planned.Add(new PlannedDelivery(write(address) with { DeduplicationKey = DeduplicationKey(certificate.Id, kind, normalized) }, delivery));
     }
 
     private async Task<IReadOnlyList<OrganizationRecipient>> OrganizationsWithBasisAsync(
@@ -98,5 +116,8 @@ public sealed class DeliverCertificate(AppDbContext db, MailOutbox outbox, Certi
             ? $"certificate:{certificateId}:learner"
             : $"certificate:{certificateId}:recipient:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(address)))[..32]}";
 
-    private sealed record OrganizationRecipient(int OrganizationId, string Recipients, bool AttachPdf, string Basis);
+    private sealed record PlannedDelivery(OutgoingMail Mail, CertificateDelivery Delivery);
 }
+
+/// <summary>An organization that receives a learner's certificate: its recipient addresses (one a line), and why it may.</summary>
+public sealed record OrganizationRecipient(int OrganizationId, string Recipients, bool AttachPdf, string Basis);
