@@ -83,7 +83,7 @@ internal sealed class MigrateDatabase(AppDbContext db, ILogger<MigrateDatabase> 
                 await db.Database.MigrateAsync(cancellationToken);
             }
         }
-        catch (Exception ex) when (db.Database.IsNpgsql() && ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception ex) when (!db.Database.IsSqlite() && IsPostgresUnreachable(db, ex))
         {
             throw new StartupFailedException("Database:ConnectionString",
                 $"cannot use the PostgreSQL database ({Describe(db.Database.GetConnectionString())}): {ex.Message}");
@@ -91,6 +91,11 @@ internal sealed class MigrateDatabase(AppDbContext db, ILogger<MigrateDatabase> 
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
+
+    // Apart, so that a site on SQLite never loads the PostgreSQL provider.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static bool IsPostgresUnreachable(AppDbContext db, Exception ex) =>
+        db.Database.IsNpgsql() && ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException;
 
     private static string Describe(string? connectionString)
     {

@@ -46,17 +46,7 @@ public static class BackgroundJobsExtensions
                .UseRecommendedSerializerSettings();
             if (database.Provider == "Postgres")
                 // The jobs live in the same PostgreSQL database (schema "hangfire"), shared by every replica.
-                cfg.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(DataServiceCollectionExtensions.PostgresConnectionString(database.ConnectionString)),
-                    new PostgreSqlStorageOptions
-                    {
-                        QueuePollInterval = TimeSpan.FromSeconds(1),
-                        InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds),
-                        // Without it a job running longer than the timeout is fetched again by another worker and runs twice.
-                        UseSlidingInvisibilityTimeout = true,
-                        // The storage's default is ten minutes, so a killed replica's lock held up a job that long.
-                        DistributedLockTimeout = TimeSpan.FromSeconds(options.DistributedLockTimeoutSeconds),
-                        PrepareSchemaIfNecessary = true,
-                    });
+                UsePostgreSqlStorage(cfg, database, options);
             else
             {
                 Directory.CreateDirectory(dataDirectory);
@@ -75,4 +65,19 @@ public static class BackgroundJobsExtensions
         services.AddSingleton(TimeProvider.System);
         return services;
     }
+
+    // Apart, so that a site on SQLite never loads the PostgreSQL job storage.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void UsePostgreSqlStorage(IGlobalConfiguration cfg, DatabaseOptions database, JobsOptions options) =>
+        cfg.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(DataServiceCollectionExtensions.PostgresConnectionString(database.ConnectionString)),
+            new PostgreSqlStorageOptions
+            {
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+                InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds),
+                // Without it a job running longer than the timeout is fetched again by another worker and runs twice.
+                UseSlidingInvisibilityTimeout = true,
+                // The storage's default is ten minutes, so a killed replica's lock held up a job that long.
+                DistributedLockTimeout = TimeSpan.FromSeconds(options.DistributedLockTimeoutSeconds),
+                PrepareSchemaIfNecessary = true,
+            });
 }

@@ -28,6 +28,14 @@ public static class SharedStateExtensions
             services.AddDistributedMemoryCache();
             return services;
         }
+        UseRedis(services, dataProtection, redis);
+        return services;
+    }
+
+    // Apart, so that a site without Redis never loads the Redis client (it is compiled only when called).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void UseRedis(IServiceCollection services, IDataProtectionBuilder dataProtection, string redis)
+    {
         ConfigurationOptions redisOptions;
         try { redisOptions = ConfigurationOptions.Parse(redis); }
         catch (ArgumentException ex) { throw new StartupFailedException("Redis:Configuration", $"is not a valid Redis configuration: {ex.Message}"); }
@@ -37,6 +45,5 @@ public static class SharedStateExtensions
         services.AddSingleton<IConnectionMultiplexer>(multiplexer);
         dataProtection.PersistKeysToStackExchangeRedis(multiplexer, "IQLearning:DataProtection-Keys");
         services.AddStackExchangeRedisCache(o => o.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(multiplexer));
-        return services;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hangfire;
 using IQLearning.Web.Data;
 using IQLearning.Web.Features.Notifications;
+using IQLearning.Web.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -65,9 +66,16 @@ internal sealed class JobStorageHealthCheck(JobStorage storage) : IHealthCheck
 }
 
 /// <summary>Healthy when Redis answers a PING, or when no Redis is configured.</summary>
-internal sealed class RedisHealthCheck(IServiceProvider services) : IHealthCheck
+internal sealed class RedisHealthCheck(IServiceProvider services, IOptions<RedisOptions> options) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(options.Value.Configuration)
+            ? Task.FromResult(HealthCheckResult.Healthy("not configured"))
+            : PingAsync();
+
+    // Apart, so that a site without Redis never loads the Redis client.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private async Task<HealthCheckResult> PingAsync()
     {
         if (services.GetService<IConnectionMultiplexer>() is not { } redis) return HealthCheckResult.Healthy("not configured");
         try

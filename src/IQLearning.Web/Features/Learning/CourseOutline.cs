@@ -52,21 +52,17 @@ public sealed class CourseOutlines(AppDbContext db, PublishedOutlineCache cache)
     public async Task<OutlineWithLesson?> FindAsync(string courseSlug, string? lessonSlug, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(courseSlug) || courseSlug.Length > 120) return null;
-        var heads = await HeadsBySlug(db, courseSlug).ToListAsync(cancellationToken);
+        // The lesson's HTML comes with the heads only when the version kept from an earlier read is no longer the published one.
+        var kept = lessonSlug is null ? null : cache.LessonHtml(courseSlug, lessonSlug);
+        var heads = await HeadsBySlug(db, courseSlug, lessonSlug, kept?.VersionId ?? 0).ToListAsync(cancellationToken);
         var outline = await OutlineAsync(heads, cancellationToken);
         if (outline is null) return null;
         if (lessonSlug is null) return new OutlineWithLesson(outline, null);
         var lesson = heads.FirstOrDefault(h => h.Kind == ContentKind.Lesson && h.ParentId == outline.CourseItemId && h.Slug == lessonSlug);
-        return new OutlineWithLesson(outline, lesson is null ? null : await LessonHtmlAsync(lesson.VersionId, cancellationToken));
-    }
-
-    /// <summary>A published version's HTML never changes, so it is read once per version and then kept.</summary>
-    private async Task<string?> LessonHtmlAsync(int versionId, CancellationToken cancellationToken)
-    {
-        if (cache.TryGetLessonHtml(versionId, out var html)) return html;
-        html = await BodyHtmlOf(db, versionId);
-        if (html is not null) cache.SetLessonHtml(versionId, html);
-        return html;
+        if (lesson is null) return new OutlineWithLesson(outline, null);
+        if (lesson.BodyHtml is null && kept is { } k && k.VersionId == lesson.VersionId) return new OutlineWithLesson(outline, k.Html);
+        if (lesson.BodyHtml is not null) cache.SetLessonHtml(courseSlug, lessonSlug, new(lesson.VersionId, lesson.BodyHtml));
+        return new OutlineWithLesson(outline, lesson.BodyHtml);
     }
 
     public async Task<CourseOutline?> FindAsync(int courseItemId, CancellationToken cancellationToken)
@@ -77,26 +73,27 @@ public sealed class CourseOutlines(AppDbContext db, PublishedOutlineCache cache)
     }
 
     /// <summary>
-    /// What identifies a published outline: every item's id, place, slug, language and published version.
+    /// What identifies a published outline: every item's id, place, slug, language and published version; and the
+    /// pre-rendered HTML of the one lesson being read when it is not kept already (a version's HTML never changes).
     /// </summary>
-    private sealed record Head(int Id, int? ParentId, ContentKind Kind, string Slug, string Language, int VersionId);
+    private sealed record Head(int Id, int? ParentId, ContentKind Kind, string Slug, string Language, int VersionId, string? BodyHtml = null);
 
     // Compiled once: these run on every lesson page and "lesson done", and skip EF Core's per-call query translation.
-    private static readonly Func<AppDbContext, string, IAsyncEnumerable<Head>> HeadsBySlug = EF.CompileAsyncQuery(
-        (AppDbContext db, string slug) => db.ContentItems.AsNoTracking()
+    private static readonly Func<AppDbContext, string, string?, int, IAsyncEnumerable<Head>> HeadsBySlug = EF.CompileAsyncQuery(
+        (AppDbContext db, string slug, string? lessonSlug, int keptVersionId) => db.ContentItems.AsNoTracking()
             .Where(i => (i.Kind == ContentKind.Course && i.Slug == slug) ||
                 db.ContentItems.Any(c => c.Kind == ContentKind.Course && c.Slug == slug && c.Id == i.ParentId))
             .Where(i => !i.Archived && i.PublishedVersionId != null)
-            .Select(i => new Head(i.Id, i.ParentId, i.Kind, i.Slug, i.Language, i.PublishedVersionId!.Value)));
-
-    private static readonly Func<AppDbContext, int, Task<string?>> BodyHtmlOf = EF.CompileAsyncQuery(
-        (AppDbContext db, int versionId) => db.ContentVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.BodyHtml).FirstOrDefault());
+            .Select(i => new Head(i.Id, i.ParentId, i.Kind, i.Slug, i.Language, i.PublishedVersionId!.Value,
+                i.Kind == ContentKind.Lesson && i.Slug == lessonSlug && i.PublishedVersionId != keptVersionId
+                    ? db.ContentVersions.Where(v => v.Id == i.PublishedVersionId).Select(v => v.BodyHtml).FirstOrDefault()
+                    : null)));
 
     private static readonly Func<AppDbContext, int, IAsyncEnumerable<Head>> HeadsById = EF.CompileAsyncQuery(
         (AppDbContext db, int id) => db.ContentItems.AsNoTracking()
             .Where(i => (i.Kind == ContentKind.Course && i.Id == id) || i.ParentId == id)
             .Where(i => !i.Archived && i.PublishedVersionId != null)
-            .Select(i => new Head(i.Id, i.ParentId, i.Kind, i.Slug, i.Language, i.PublishedVersionId!.Value)));
+            .Select(i => new Head(i.Id, i.ParentId, i.Kind, i.Slug, i.Language, i.PublishedVersionId!.Value, null)));
 
     private async Task<CourseOutline?> OutlineAsync(List<Head> heads, CancellationToken cancellationToken)
     {

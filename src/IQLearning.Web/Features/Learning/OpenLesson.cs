@@ -27,7 +27,7 @@ public enum LessonOutcome { Found, NotFound, NotEnrolled }
 public sealed record OpenLessonResult(LessonOutcome Outcome, LessonPage? Page = null);
 
 /// <summary>
-/// The lesson player's read: three queries (the course's published items, enrollment, record; the lesson's HTML is read once per version). It writes only
+/// The lesson player's read: three queries (the course's published items — with the lesson's HTML until it is kept —, enrollment, record). It writes only
 /// when something changed — the first opening of a lesson, or moving to another lesson — so re-reading costs no commit.
 /// </summary>
 public sealed class OpenLesson(AppDbContext db, CourseOutlines outlines, LearnerRecords records, TimeProvider clock)

@@ -7,7 +7,8 @@ namespace IQLearning.Web.Features.Learning;
 /// Built course outlines, one per course, kept for the life of the process. Published versions are immutable, so an
 /// outline is stored with the signature of the published items it was built from (ids, places, slugs, versions) and
 /// handed out only for that same signature: a publish anywhere changes the signature and the next read rebuilds.
-/// The HTML of a lesson is kept by version id: a version is never changed once written.
+/// The HTML of a lesson is kept with its version id (a version is never changed once written) and used only while that
+/// version is the published one.
 /// </summary>
 public sealed class PublishedOutlineCache
 {
@@ -21,15 +22,19 @@ public sealed class PublishedOutlineCache
 
     public void SetOutline(int courseItemId, string signature, CourseOutline outline) => _outlines[courseItemId] = (signature, outline);
 
-    // Lesson HTML by published version (a version's HTML never changes). Bounded: past the limit it starts afresh.
-    private const int MaxLessonVersions = 2000;
-    private readonly ConcurrentDictionary<int, string> _lessonHtml = new();
+    // A lesson's HTML with the version it belongs to, by course and lesson slug. Bounded: past the limit it starts afresh.
+    private const int MaxLessons = 2000;
+    private readonly ConcurrentDictionary<(string Course, string Lesson), KeptLessonHtml> _lessonHtml = new();
 
-    public bool TryGetLessonHtml(int versionId, [NotNullWhen(true)] out string? html) => _lessonHtml.TryGetValue(versionId, out html);
+    public KeptLessonHtml? LessonHtml(string courseSlug, string lessonSlug) =>
+        _lessonHtml.TryGetValue((courseSlug, lessonSlug), out var kept) ? kept : null;
 
-    public void SetLessonHtml(int versionId, string html)
+    public void SetLessonHtml(string courseSlug, string lessonSlug, KeptLessonHtml html)
     {
-        if (_lessonHtml.Count >= MaxLessonVersions) _lessonHtml.Clear();
-        _lessonHtml[versionId] = html;
+        if (_lessonHtml.Count >= MaxLessons) _lessonHtml.Clear();
+        _lessonHtml[(courseSlug, lessonSlug)] = html;
     }
 }
+
+/// <summary>A lesson's pre-rendered HTML and the version it was rendered for.</summary>
+public sealed record KeptLessonHtml(int VersionId, string Html);

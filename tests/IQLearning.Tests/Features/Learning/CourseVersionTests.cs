@@ -51,6 +51,34 @@ public sealed class CourseVersionTests(LearningSite site) : IClassFixture<Learni
         Assert.Single(site.Completions.For(active.Id));
     }
 
+    [Fact]
+    public async Task A_lesson_published_again_shows_its_new_text_at_once_though_the_old_text_was_kept()
+    {
+        var course = await site.OutlineAsync();
+        var lesson = course.Lessons.First();
+        var learner = await Learner.CreateAsync(site);
+        await learner.EnrolAsync(course);
+        var (_, before) = await learner.Client.GetAsync(Learner.LessonUrl(course, lesson));
+        var oldText = before.QuerySelector(".lesson-body")!.TextContent;
+        (_, before) = await learner.Client.GetAsync(Learner.LessonUrl(course, lesson));
+        Assert.Equal(oldText, before.QuerySelector(".lesson-body")!.TextContent);
+
+        var added = $"Zweite Fassung {Guid.NewGuid():N}";
+        CopyDirectory(SiteFactory.ShippedContent, _content);
+        var file = Directory.GetFiles(Path.Combine(_content, "courses", LearningSite.CourseSlug), "*.md")
+            .Single(f => File.ReadAllText(f).Contains($"id: {lesson.Slug}\n") || File.ReadAllText(f).Contains($"id: {lesson.Slug}\r\n"));
+        await File.AppendAllTextAsync(file, $"\n\n{added}\n");
+        using (var scope = site.Services.CreateScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(_content, null);
+            Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        }
+
+        var (_, after) = await learner.Client.GetAsync(Learner.LessonUrl(course, lesson));
+        Assert.Contains(added, after.QuerySelector(".lesson-body")!.TextContent);
+        Assert.DoesNotContain(added, oldText);
+    }
+
     private async Task PublishVersionWithANewLessonAsync()
     {
         CopyDirectory(SiteFactory.ShippedContent, _content);
