@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace IQLearning.Bench;
@@ -14,21 +16,37 @@ namespace IQLearning.Bench;
 /// </summary>
 internal static class LearningBaselines
 {
-    /// <summary>Serves <paramref name="file"/> at every GET on 127.0.0.1:<paramref name="port"/> until stopped.</summary>
-    public static async Task ServeBareAsync(int port, string file)
+    /// <summary>
+    /// Serves <paramref name="file"/> at every GET on 127.0.0.1:<paramref name="port"/> until stopped. With
+    /// <paramref name="keys"/> (the site's Data Protection key folder) it first checks the site's sign-in cookie as the
+    /// site does — decrypt and read the ticket — and answers 401 without it: what signing in alone costs a page.
+    /// </summary>
+    public static async Task ServeBareAsync(int port, string file, string? keys = null)
     {
         var bytes = await File.ReadAllBytesAsync(file);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(o => o.ListenLocalhost(port));
+        if (keys is not null)
+        {
+            // The site's application name, key folder, scheme and cookie name, so its cookie decrypts here.
+            builder.Services.AddDataProtection().SetApplicationName("IQLearning").PersistKeysToFileSystem(new DirectoryInfo(keys));
+            builder.Services.AddAuthentication("Identity.Application").AddCookie("Identity.Application", o => o.Cookie.Name = ".IQLearning.Auth");
+        }
         var app = builder.Build();
+        if (keys is not null) app.UseAuthentication();
         app.MapGet("/{**path}", (HttpContext context) =>
         {
+            if (keys is not null && context.User.Identity?.IsAuthenticated != true)
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return Task.CompletedTask;
+            }
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.ContentLength = bytes.Length;
             return context.Response.Body.WriteAsync(bytes).AsTask();
         });
-        Console.WriteLine($"bare endpoint: {bytes.Length} bytes on http://127.0.0.1:{port}/");
+        Console.WriteLine($"bare endpoint{(keys is null ? "" : " with the sign-in cookie check")}: {bytes.Length} bytes on http://127.0.0.1:{port}/");
         await app.RunAsync();
     }
 

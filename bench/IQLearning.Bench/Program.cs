@@ -18,14 +18,14 @@ switch (command)
         await CertificateMailBenchmark.RunAsync(mails: 1000, Console.Out);
         return 0;
     case "bare-endpoint" when Option("--port") is { } port && Option("--file") is { } file:
-        await LearningBaselines.ServeBareAsync(int.Parse(port), file);
+        await LearningBaselines.ServeBareAsync(int.Parse(port), file, Option("--keys"));
         return 0;
     case "sqlite-commits" when Option("--dir") is { } dir:
         LearningBaselines.MeasureCommits(dir, int.Parse(Option("--seconds") ?? "10"), Console.Out);
         return 0;
     default:
         Console.Error.WriteLine("usage: IQLearning.Bench certificates|issuing [--iterations N] | certificate-mails\n" +
-                                "       IQLearning.Bench bare-endpoint --port N --file PAGE.html\n" +
+                                "       IQLearning.Bench bare-endpoint --port N --file PAGE.html [--keys SITE-DATA/keys]\n" +
                                 "       IQLearning.Bench sqlite-commits --dir DIR [--seconds N]");
         return 2;
 }

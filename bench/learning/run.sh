@@ -99,10 +99,20 @@ wait_for "http://127.0.0.1:$BARE_PORT/"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$BARE_PORT/" > /dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://127.0.0.1:$BARE_PORT/" > "$WORK/bare.wrk"
 kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true; unset 'PIDS[-1]'
+# The same bare endpoint, but it first checks the site's sign-in cookie (the site's key folder): what signing in costs.
+AUTH_PORT=$(free_port)
+dotnet "$BENCH_DLL" bare-endpoint --port "$AUTH_PORT" --file "$WORK/lesson.html" --keys "$WORK/data/keys" > "$WORK/bare-auth.log" 2>&1 &
+PIDS+=("$!")
+for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$AUTH_PORT/" && break; sleep 0.5; done  # answers 401 without the cookie
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "http://127.0.0.1:$AUTH_PORT/")" = 200 ] || { echo "the sign-in cookie did not authenticate on the bare endpoint" >&2; exit 1; }
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Cookie: $COOKIE" "http://127.0.0.1:$AUTH_PORT/" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Cookie: $COOKIE" "http://127.0.0.1:$AUTH_PORT/" > "$WORK/bare-auth.wrk"
+kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true; unset 'PIDS[-1]'
 
 echo "(b) lesson done POST, ${DURATION}s, $POST_CONNECTIONS connections; raw SQLite commits, ${DURATION}s" >&2
 sign_in
 TOKEN=$(curl -s -b "$WORK/jar" "$LESSON_URL" | token_of)
+[ -n "$TOKEN" ] || { echo "no antiforgery token on the lesson page for the POST run" >&2; exit 1; }
 BENCH_TOKEN="$TOKEN" BENCH_COOKIE="$COOKIE" wrk -t"$THREADS" -c"$POST_CONNECTIONS" -d"${WARMUP}s" -s "$ROOT/bench/learning/done.lua" "$LESSON_URL/done" > /dev/null
 BENCH_TOKEN="$TOKEN" BENCH_COOKIE="$COOKIE" wrk -t"$THREADS" -c"$POST_CONNECTIONS" -d"${DURATION}s" --latency \
   -s "$ROOT/bench/learning/done.lua" "$LESSON_URL/done" > "$WORK/done.wrk"
@@ -115,19 +125,23 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d"${RSS_SECONDS}s" -H "Cookie: $COOKIE" "$LES
 RSS_KB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$APP_PID/status")
 HWM_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$APP_PID/status")
 
-for f in lesson bare done rss; do
+for f in lesson bare bare-auth done rss; do
+  grep -q '^Requests/sec:' "$WORK/$f.wrk" || { echo "warning: the $f run printed no rate:" >&2; cat "$WORK/$f.wrk" >&2; }
   if grep -q 'Non-2xx or 3xx' "$WORK/$f.wrk"; then echo "warning: $f run had error responses: $(grep 'Non-2xx' "$WORK/$f.wrk")" >&2; fi
 done
 
 LESSON_RPS=$(rps_of "$WORK/lesson.wrk"); BARE_RPS=$(rps_of "$WORK/bare.wrk"); DONE_RPS=$(rps_of "$WORK/done.wrk")
+AUTH_RPS=$(rps_of "$WORK/bare-auth.wrk")
 echo
 echo "Learning benchmark — $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg), .NET SDK $(dotnet --version), Release build, $(date -u +%Y-%m-%dT%H:%MZ)"
 printf '%-58s %10s %10s\n' "" "req/s" "p99 ms"
 printf '%-58s %10.0f %10.2f\n' "(a) lesson page, signed in ($BYTES B, $CONNECTIONS conn.)" "$LESSON_RPS" "$(p99_of "$WORK/lesson.wrk")"
 printf '%-58s %10.0f %10.2f\n' "    bare Kestrel endpoint, same bytes" "$BARE_RPS" "$(p99_of "$WORK/bare.wrk")"
+printf '%-58s %10.0f %10.2f\n' "    bare endpoint + sign-in cookie check, same bytes" "$AUTH_RPS" "$(p99_of "$WORK/bare-auth.wrk")"
 printf '%-58s %10.0f %10.2f\n' "(b) lesson done POST ($POST_CONNECTIONS conn.)" "$DONE_RPS" "$(p99_of "$WORK/done.wrk")"
 printf '%-58s %10.0f\n' "    raw SQLite one-row commits (1 connection)" "$COMMITS"
-awk -v a="$LESSON_RPS" -v b="$BARE_RPS" -v d="$DONE_RPS" -v c="$COMMITS" -v r="$RSS_KB" -v h="$HWM_KB" -v s="$RSS_SECONDS" 'BEGIN {
+awk -v a="$LESSON_RPS" -v b="$BARE_RPS" -v x="$AUTH_RPS" -v d="$DONE_RPS" -v c="$COMMITS" -v r="$RSS_KB" -v h="$HWM_KB" -v s="$RSS_SECONDS" 'BEGIN {
   printf "\nratio (a) lesson page / bare endpoint: %.1f %%   (target >= 33 %%, p99 <= 25 ms)\n", 100 * a / b
+  printf "    for comparison: bare endpoint + sign-in cookie check / bare endpoint: %.1f %%\n", 100 * x / b
   printf "ratio (b) lesson done / raw commits:   %.1f %%   (target >= 50 %%)\n", 100 * d / c
   printf "(c) server RSS after %d s of load: %.0f MB (peak %.0f MB)   (target <= 200 MB)\n", s, r / 1024, h / 1024 }'
