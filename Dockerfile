@@ -13,6 +13,14 @@ ENV ASPNETCORE_URLS=http://+:8080 \
     Site__DataDirectory=/data \
     Content__SeedDirectory=/app/content \
     SelfAssessments__Directory=/app/content/self-assessments
+# Runtime tuning for small replicas (2 cores, a few hundred MB each); bench/learning/run.sh starts its server with
+# these same settings. The collector's first generation gets a 2 MB budget instead of one sized to the CPU's cache
+# (32 MB on the machines measured); only methods called 512 times are compiled a second time, optimized; glibc keeps
+# two malloc arenas. Together about 30 MB less resident after a minute of load, at the same CPU time per request.
+ENV DOTNET_GCgen0size=0x200000 \
+    DOTNET_TC_CallCountThreshold=0x200 \
+    MALLOC_ARENA_MAX=2
+
 VOLUME /data
 EXPOSE 8080
 # Hangfire hands running jobs back on SIGTERM; give it the time to do so.
