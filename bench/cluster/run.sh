@@ -20,7 +20,8 @@ command -v nginx >/dev/null || { echo "installing nginx" >&2; install nginx; }
 
 WORK=$(mktemp -d /tmp/iql-bench-cluster-XXXXXX)
 PIDS=()
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+. "$ROOT/bench/common.sh"
+WAIT_SECONDS=120  # PostgreSQL-backed replicas start slower
 PG_PORT=$(free_port); REDIS_PORT=$(free_port)
 services() { IQL_SERVICES_DIR="$WORK/services" IQL_PG_PORT=$PG_PORT IQL_REDIS_PORT=$REDIS_PORT bash "$ROOT/tests/services.sh" "$1"; }
 cleanup() {
@@ -30,11 +31,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-wait_for() { for _ in $(seq 1 240); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; return 1; }
-token_of() { grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
-cookie_header() { awk '(!/^#/ || /^#HttpOnly_/) && NF >= 7 { printf "%s=%s; ", $6, $7 }' "$1"; }
-rps_of() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
-p99_of() { awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }' "$1"; }
 errors_of() { awk '/Non-2xx or 3xx/ { print $NF; f = 1 } END { if (!f) print 0 }' "$1"; }
 
 echo "building Release" >&2
@@ -49,15 +45,9 @@ export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
 export Database__Provider=Postgres Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=iql_bench"
 export Redis__Configuration="127.0.0.1:$REDIS_PORT" Site__DataDirectory="$WORK/data" Content__SeedDirectory="$WORK/content"
 
-# The learning benchmark's content: the shipped curriculum, the first lesson of one course made ~20 KB of HTML.
-cp -r "$ROOT/content" "$WORK/content"
-LESSON_FILE=$(ls "$WORK/content/courses/$COURSE"/01-*.md)
-LESSON=$(awk '/^id:/ { print $2; exit }' "$LESSON_FILE")
-awk '/^---$/ { n++; print; if (n == 2) exit; next } { print }' "$LESSON_FILE" > "$WORK/lesson.md"
-for i in $(seq 1 28); do
-  printf '\n## Abschnitt %d\n\nDie Anerkennung ausländischer Berufsabschlüsse ist ein Verfahren, in dem eine zuständige Stelle prüft, ob eine im Ausland erworbene Qualifikation einem deutschen Referenzberuf gleichwertig ist. Arbeitgeber profitieren, weil sie Kompetenzen besser einschätzen und gezielt nachqualifizieren können. Abschnitt %d vertieft diesen Gedanken mit einem Beispiel aus der Praxis.\n\n- Zuständige Stelle klären\n- Unterlagen vollständig einreichen\n- Ergebnis für die Personalentwicklung nutzen\n' "$i" "$i" >> "$WORK/lesson.md"
-done
-mv "$WORK/lesson.md" "$LESSON_FILE"
+# The learning benchmark's content (bench/common.sh).
+prepare_lesson_content "$COURSE"
+read_runtime_env
 
 # The learner (its first start migrates the database and seeds the content), then two replicas.
 echo "$PASSWORD" | (cd "$APP_DIR" && Jobs__RunServer=false dotnet IQLearning.Web.dll create-user "$EMAIL" "Bench Learner") > "$WORK/create-user.log" 2>&1 \
@@ -65,7 +55,7 @@ echo "$PASSWORD" | (cd "$APP_DIR" && Jobs__RunServer=false dotnet IQLearning.Web
 REPLICAS=()
 for name in a b; do
   port=$(free_port)
-  (cd "$APP_DIR" && exec dotnet IQLearning.Web.dll --urls "http://127.0.0.1:$port") > "$WORK/app-$name.log" 2>&1 &
+  (cd "$APP_DIR" && exec env "${RUNTIME_ENV[@]}" dotnet IQLearning.Web.dll --urls "http://127.0.0.1:$port") > "$WORK/app-$name.log" 2>&1 &
   PIDS+=("$!"); REPLICAS+=("$port")
 done
 for port in "${REPLICAS[@]}"; do wait_for "http://127.0.0.1:$port/health"; done

@@ -29,13 +29,7 @@ cleanup() {
 trap cleanup EXIT
 [ -n "${KEEP:-}" ] && trap - EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_for() { for _ in $(seq 1 120); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; return 1; }
-token_of() { grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
-cookie_header() { awk '(!/^#/ || /^#HttpOnly_/) && NF >= 7 { printf "%s=%s; ", $6, $7 }' "$1"; }
-# wrk's "Requests/sec" and its 99th percentile latency (in ms).
-rps_of() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
-p99_of() { awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } print v }' "$1"; }
+. "$ROOT/bench/common.sh"
 
 echo "building Release" >&2
 dotnet build "$ROOT/src/IQLearning.Web" -c Release -v q -nologo >/dev/null
@@ -43,15 +37,7 @@ dotnet build "$ROOT/bench/IQLearning.Bench" -c Release -v q -nologo >/dev/null
 APP_DIR="$ROOT/src/IQLearning.Web/bin/Release/net10.0"
 BENCH_DLL="$ROOT/bench/IQLearning.Bench/bin/Release/net10.0/IQLearning.Bench.dll"
 
-# The shipped curriculum, with the first lesson of one course made ~20 KB of HTML (same front matter, longer text).
-cp -r "$ROOT/content" "$WORK/content"
-LESSON_FILE=$(ls "$WORK/content/courses/$COURSE"/01-*.md)
-LESSON=$(awk '/^id:/ { print $2; exit }' "$LESSON_FILE")
-awk '/^---$/ { n++; print; if (n == 2) exit; next } { print }' "$LESSON_FILE" > "$WORK/lesson.md"
-for i in $(seq 1 28); do
-  printf '\n## Abschnitt %d\n\nDie Anerkennung ausländischer Berufsabschlüsse ist ein Verfahren, in dem eine zuständige Stelle prüft, ob eine im Ausland erworbene Qualifikation einem deutschen Referenzberuf gleichwertig ist. Arbeitgeber profitieren, weil sie Kompetenzen besser einschätzen und gezielt nachqualifizieren können. Abschnitt %d vertieft diesen Gedanken mit einem Beispiel aus der Praxis.\n\n- Zuständige Stelle klären\n- Unterlagen vollständig einreichen\n- Ergebnis für die Personalentwicklung nutzen\n' "$i" "$i" >> "$WORK/lesson.md"
-done
-mv "$WORK/lesson.md" "$LESSON_FILE"
+prepare_lesson_content "$COURSE"
 
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
@@ -59,10 +45,7 @@ BASE="http://127.0.0.1:$PORT"
 echo "$PASSWORD" | (cd "$APP_DIR" && ASPNETCORE_ENVIRONMENT=Production Site__DataDirectory="$WORK/data" \
   Content__SeedDirectory="$WORK/content" Jobs__RunServer=false Logging__LogLevel__Default=Warning \
   dotnet IQLearning.Web.dll create-user "$EMAIL" "Bench Learner") > "$WORK/create-user.log" 2>&1
-# The server runs with the runtime settings of the production image (the Dockerfile's "Runtime tuning" ENV block).
-mapfile -t RUNTIME_ENV < <(sed -n '/^# Runtime tuning/,/^$/p' "$ROOT/Dockerfile" | grep -oE '[A-Za-z_0-9]+=[^ \\]+')
-[ "${#RUNTIME_ENV[@]}" -gt 0 ] || { echo "no runtime settings found in the Dockerfile" >&2; exit 1; }
-echo "server runtime settings: ${RUNTIME_ENV[*]}" >&2
+read_runtime_env
 start_server() {
   (cd "$APP_DIR" && exec env "${RUNTIME_ENV[@]}" ASPNETCORE_ENVIRONMENT=Production Site__DataDirectory="$WORK/data" \
     Content__SeedDirectory="$WORK/content" Logging__LogLevel__Default=Warning dotnet IQLearning.Web.dll --urls "$BASE") >> "$WORK/app.log" 2>&1 &
