@@ -23,11 +23,7 @@ public sealed class AdministratorAccount(UserManager<ApplicationUser> users, Tim
         {
             if (string.IsNullOrEmpty(password))
                 return IdentityResult.Failed(new IdentityError { Code = "PasswordRequired", Description = "A password is required for a new administrator." });
-            user = new ApplicationUser
-            {
-                UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName,
-                CreatedAt = clock.GetUtcNow().UtcDateTime,
-            };
+            user = ApplicationUser.Confirmed(email, displayName, clock.GetUtcNow().UtcDateTime);
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded) return created;
         }
@@ -107,12 +103,8 @@ internal sealed class CreateUserCommand(UserManager<ApplicationUser> users, Time
             return 1;
         }
         var password = (await input.ReadLineAsync(cancellationToken))?.Trim() ?? "";
-        var user = new ApplicationUser
-        {
-            UserName = email, Email = email, EmailConfirmed = true,
-            DisplayName = arguments.Count > 1 ? string.Join(' ', arguments.Skip(1)) : email,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
+        var user = ApplicationUser.Confirmed(email, arguments.Count > 1 ? string.Join(' ', arguments.Skip(1)) : email,
+            clock.GetUtcNow().UtcDateTime);
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded) result = await users.AddToRoleAsync(user, Roles.Learner);
         if (!result.Succeeded)

@@ -13,6 +13,12 @@ public sealed class ApplicationUser : IdentityUser
     public string PreferredLanguage { get; set; } = "de";
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>An account set up by an operator (first administrator, command line): its address counts as confirmed.</summary>
+    public static ApplicationUser Confirmed(string email, string displayName, DateTime createdAt) => new()
+    {
+        UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = createdAt,
+    };
 }
 
 internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
