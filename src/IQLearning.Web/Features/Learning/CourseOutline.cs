@@ -76,7 +76,7 @@ public sealed class CourseOutlines(AppDbContext db, PublishedOutlineCache cache)
     /// What identifies a published outline: every item's id, place, slug, language and published version; and the
     /// pre-rendered HTML of the one lesson being read when it is not kept already (a version's HTML never changes).
     /// </summary>
-    private sealed record Head(int Id, int? ParentId, ContentKind Kind, string Slug, string Language, int VersionId, string? BodyHtml = null);
+    private sealed record Head(int Id, int? ParentId, ContentKind Kind, string Slug, string Language, int VersionId, string? BodyHtml);
 
     // Compiled once: these run on every lesson page and "lesson done", and skip EF Core's per-call query translation.
     private static readonly Func<AppDbContext, string, string?, int, IAsyncEnumerable<Head>> HeadsBySlug = EF.CompileAsyncQuery(
