@@ -9,9 +9,10 @@ namespace IQLearning.Web.Data;
 /// begin IMMEDIATE, and Microsoft.Data.Sqlite answers a busy database by putting the thread to sleep for 150 ms and
 /// trying again. Under concurrent writes (many learners pressing "lesson done") that parks thread-pool threads and
 /// stretches a few-millisecond commit into seconds. Here a transaction waits asynchronously for its turn instead.
-/// The turn is given back when BEGIN fails, when the transaction commits, rolls back or fails, or at the latest when its
-/// connection closes or is disposed (a transaction disposed without either). Writes outside a transaction are not gated; they are single
-/// statements. A second process on the same file (the command line) still meets SQLite's own busy handling.
+/// The turn is given back when BEGIN fails, when the transaction commits, rolls back or fails, or at the latest when
+/// its connection closes or is disposed (a transaction disposed without either). Writes outside a transaction are not
+/// gated; they are single statements. A second process on the same file (the command line) still meets SQLite's own
+/// busy handling.
 /// </summary>
 public sealed class SqliteWriteGate(TimeSpan timeout) : IDbTransactionInterceptor, IDbConnectionInterceptor, IDisposable
 {
@@ -71,8 +72,7 @@ public sealed class SqliteWriteGate(TimeSpan timeout) : IDbTransactionIntercepto
 
     public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData) => Release(eventData.ConnectionId, Task.CompletedTask);
 
-    // A request aborted while its transaction began (the client went away) leaves the connection open; the context then
-    // disposes it without closing it first, and only this event gives the turn back.
+    // A context that is not pooled may dispose its connection without closing it first; then only this event is raised.
     public void ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => Release(eventData.ConnectionId);
 
     public Task ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData) => Release(eventData.ConnectionId, Task.CompletedTask);
