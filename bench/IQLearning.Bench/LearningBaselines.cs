@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using IQLearning.Web.Features.Accounts;
+using IQLearning.Web.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -30,8 +33,10 @@ internal static class LearningBaselines
         if (keys is not null)
         {
             // The site's application name, key folder, scheme and cookie name, so its cookie decrypts here.
-            builder.Services.AddDataProtection().SetApplicationName("IQLearning").PersistKeysToFileSystem(new DirectoryInfo(keys));
-            builder.Services.AddAuthentication("Identity.Application").AddCookie("Identity.Application", o => o.Cookie.Name = ".IQLearning.Auth");
+            builder.Services.AddDataProtection().SetApplicationName(SharedStateExtensions.ApplicationName)
+                .PersistKeysToFileSystem(new DirectoryInfo(keys));
+            builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
+                .AddCookie(IdentityConstants.ApplicationScheme, o => o.Cookie.Name = AccountsServiceCollectionExtensions.SignInCookieName);
         }
         var app = builder.Build();
         if (keys is not null) app.UseAuthentication();

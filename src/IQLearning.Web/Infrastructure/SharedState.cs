@@ -17,11 +17,14 @@ public sealed class RedisOptions
 /// </summary>
 public static class SharedStateExtensions
 {
+    /// <summary>The Data Protection application name: replicas (and tools reading the site's cookies) must share it.</summary>
+    public const string ApplicationName = "IQLearning";
+
     public static IServiceCollection AddSharedState(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section);
         var redis = configuration[$"{RedisOptions.Section}:{nameof(RedisOptions.Configuration)}"];
-        var dataProtection = services.AddDataProtection().SetApplicationName("IQLearning");
+        var dataProtection = services.AddDataProtection().SetApplicationName(ApplicationName);
         if (string.IsNullOrWhiteSpace(redis))
         {
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(SiteOptions.ResolveDataDirectory(configuration), "keys")));

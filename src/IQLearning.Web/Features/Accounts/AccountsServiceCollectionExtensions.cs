@@ -13,6 +13,8 @@ namespace IQLearning.Web.Features.Accounts;
 
 public static class AccountsServiceCollectionExtensions
 {
+    public const string SignInCookieName = ".IQLearning.Auth";
+
     public const string DisplayNameClaim = "display_name";
     /// <summary>"true" when the account has a second factor; read by <see cref="RequireTwoFactorSetup"/> without a query.</summary>
     public const string TwoFactorClaim = "two_factor";
@@ -54,7 +56,7 @@ public static class AccountsServiceCollectionExtensions
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = ".IQLearning.Auth";
+            o.Cookie.Name = SignInCookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
