@@ -13,8 +13,8 @@ ENV ASPNETCORE_URLS=http://+:8080 \
     Site__DataDirectory=/data \
     Content__SeedDirectory=/app/content \
     SelfAssessments__Directory=/app/content/self-assessments
-# Runtime tuning for small replicas (2 cores, a few hundred MB each); bench/learning/run.sh starts its server with
-# these same settings. The collector's first generation gets a 2 MB budget instead of one sized to the CPU's cache
+# Runtime tuning for small replicas (2 cores, a few hundred MB each); the benchmarks start their servers with these
+# same settings (bench/common.sh reads this block). The collector's first generation gets a 2 MB budget instead of one sized to the CPU's cache
 # (32 MB on the machines measured); only methods called 512 times are compiled a second time, optimized; glibc keeps
 # two malloc arenas. Together about 30 MB less resident after a minute of load, at the same CPU time per request.
 ENV DOTNET_GCgen0size=0x200000 \

@@ -1,10 +1,10 @@
 # Shared by bench/learning/run.sh and bench/cluster/run.sh (sourced; ROOT and WORK must be set first).
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-# Waits up to a minute (or WAIT_SECONDS) for a URL to answer 2xx.
+# Waits up to a minute (or WAIT_SECONDS) for a URL to answer 2xx; further arguments go to curl (a cookie, say).
 wait_for() {
   local tries=$(( ${WAIT_SECONDS:-60} * 2 ))
-  for _ in $(seq 1 "$tries"); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done
+  for _ in $(seq 1 "$tries"); do curl -sf -o /dev/null "$@" && return 0; sleep 0.5; done
   echo "no answer from $1" >&2; return 1
 }
 token_of() { grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }

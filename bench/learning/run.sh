@@ -93,8 +93,8 @@ kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true; unset 'PIDS[-1]'
 AUTH_PORT=$(free_port)
 dotnet "$BENCH_DLL" bare-endpoint --port "$AUTH_PORT" --file "$WORK/lesson.html" --keys "$WORK/data/keys" > "$WORK/bare-auth.log" 2>&1 &
 PIDS+=("$!")
-for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$AUTH_PORT/" && break; sleep 0.5; done  # answers 401 without the cookie
-[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "http://127.0.0.1:$AUTH_PORT/")" = 200 ] || { echo "the sign-in cookie did not authenticate on the bare endpoint" >&2; exit 1; }
+# It answers 401 without the cookie, so it is awaited with it.
+wait_for "http://127.0.0.1:$AUTH_PORT/" -H "Cookie: $COOKIE" || { echo "the sign-in cookie did not authenticate on the bare endpoint" >&2; exit 1; }
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Cookie: $COOKIE" "http://127.0.0.1:$AUTH_PORT/" > /dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Cookie: $COOKIE" "http://127.0.0.1:$AUTH_PORT/" > "$WORK/bare-auth.wrk"
 kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true; unset 'PIDS[-1]'
