@@ -73,8 +73,8 @@ public sealed class SqliteWriteGateTests(GateSite site) : IClassFixture<GateSite
         using var gate = new SqliteWriteGate(TimeSpan.FromSeconds(2));
         using var aborted = new CancellationTokenSource();
         await using var database = await GateDatabase.CreateAsync();
-        var pool = new PooledDbContextFactory<GateContext>(database.Options(gate, new CancelOnBegin(aborted)));
-        await using (var db = pooled ? pool.CreateDbContext() : new GateContext(database.Options(gate, new CancelOnBegin(aborted))))
+        var options = database.Options(gate, new CancelOnBegin(aborted));
+        await using (var db = pooled ? new PooledDbContextFactory<GateContext>(options).CreateDbContext() : new GateContext(options))
         {
             try
             {
